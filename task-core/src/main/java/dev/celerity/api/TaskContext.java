@@ -1,0 +1,48 @@
+package dev.celerity.api;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The running task's view of itself; declare a parameter of this type on a task method to receive it (it is not
+ * part of the task's serialized arguments).
+ */
+public interface TaskContext {
+
+	/** @return the task's id */
+	String id();
+
+	/** @return the task's name */
+	String taskName();
+
+	/** @return how many times the task has been retried so far */
+	int retries();
+
+	/** @return the message headers: root and parent ids, group, trace context and custom headers */
+	Map<String, Object> headers();
+
+	/**
+	 * Records a custom state with progress meta data, readable by any caller through {@link AsyncResult#state()}
+	 * and {@link AsyncResult#info()}.
+	 * @param state the state name, for example {@code PROCESSING}
+	 * @param meta the progress data, for example {@code {"step": 2, "total": 3}}
+	 */
+	void updateState(String state, Map<String, ?> meta);
+
+	/**
+	 * Returns an exception that, thrown from the task, schedules a retry after {@code countdown}.
+	 * Use as {@code throw context.retry(Duration.ofSeconds(5), ex);}.
+	 * @param countdown the delay before the retry
+	 * @param cause the failure that caused the retry, recorded if the retries run out
+	 * @return the exception to throw
+	 */
+	RetryRequest retry(Duration countdown, Throwable cause);
+
+	/**
+	 * Returns an exception that, thrown from the task, schedules a retry after the task's backoff delay.
+	 * @param cause the failure that caused the retry, recorded if the retries run out
+	 * @return the exception to throw
+	 */
+	RetryRequest retry(Throwable cause);
+
+}

@@ -1,0 +1,69 @@
+package dev.celerity.api;
+
+/**
+ * A typed handle on a task taking 1 argument: the compiler checks the arguments of every call.
+ *
+ * @param <R> the task's result type
+ */
+public final class TaskHandle1<A1, R> {
+
+	private final TaskTemplate template;
+
+	private final Signature<R> base;
+
+	/**
+	 * Creates a handle; obtain one from {@link TaskTemplate#task}.
+	 * @param template the template that sends calls
+	 * @param base an argument-less signature of the task
+	 */
+	public TaskHandle1(TaskTemplate template, Signature<R> base) {
+		this.template = template;
+		this.base = base;
+	}
+
+	/**
+	 * Sends the task at once with default options.
+	 * @param arg1 argument 1
+	 * @return the result handle
+	 */
+	public AsyncResult<R> delay(A1 arg1) {
+		return this.template.send(s(arg1));
+	}
+
+	/**
+	 * Sends the task with options.
+	 * @param arg1 argument 1
+	 * @param options the call options
+	 * @return the result handle
+	 */
+	public AsyncResult<R> applyAsync(A1 arg1, TaskOptions options) {
+		return this.template.send(s(arg1).set(options));
+	}
+
+	/**
+	 * Returns a partial signature of a call, for workflows and later sending.
+	 * @param arg1 argument 1
+	 * @return the signature
+	 */
+	public Signature<R> s(A1 arg1) {
+		return this.base.clone(arg1);
+	}
+
+	/**
+	 * Returns an immutable signature of a call, which ignores its parent's result in a workflow.
+	 * @param arg1 argument 1
+	 * @return the signature
+	 */
+	public Signature<R> si(A1 arg1) {
+		return s(arg1).immutable();
+	}
+
+	/**
+	 * Returns the task's name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.base.taskName();
+	}
+
+}

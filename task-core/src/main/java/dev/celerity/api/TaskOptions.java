@@ -1,0 +1,130 @@
+package dev.celerity.api;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.util.Assert;
+
+/**
+ * Options of one task call; each {@code null} field leaves the decision to routing, the task or the defaults.
+ *
+ * @param queue the queue to send to
+ * @param priority the priority 0-9, higher first
+ * @param countdown delay before the task may run
+ * @param eta the earliest time the task may run
+ * @param expires the time after which the task is not run but revoked
+ * @param taskId a caller-chosen task id, which makes the enqueue idempotent
+ */
+public record TaskOptions(String queue, Integer priority, Duration countdown, Instant eta, Instant expires,
+		String taskId) {
+
+	private static final TaskOptions NONE = new TaskOptions(null, null, null, null, null, null);
+
+	public TaskOptions {
+		Assert.isTrue(priority == null || (priority >= 0 && priority <= 9),
+				() -> "Priority must be between 0 and 9, but was " + priority);
+		Assert.isTrue(countdown == null || !countdown.isNegative(), () -> "Countdown must not be negative: " + countdown);
+	}
+
+	/**
+	 * Returns options that set nothing.
+	 * @return empty options
+	 */
+	public static TaskOptions none() {
+		return NONE;
+	}
+
+	/**
+	 * Returns a copy with the queue set.
+	 * @param queue the queue
+	 * @return new options
+	 */
+	public TaskOptions withQueue(String queue) {
+		return new TaskOptions(queue, this.priority, this.countdown, this.eta, this.expires, this.taskId);
+	}
+
+	/**
+	 * Returns a copy with the priority set.
+	 * @param priority 0-9, higher first
+	 * @return new options
+	 */
+	public TaskOptions withPriority(int priority) {
+		return new TaskOptions(this.queue, priority, this.countdown, this.eta, this.expires, this.taskId);
+	}
+
+	/**
+	 * Returns a copy with a countdown: the task runs no earlier than this long after it is sent.
+	 * @param countdown the delay
+	 * @return new options
+	 */
+	public TaskOptions withCountdown(Duration countdown) {
+		return new TaskOptions(this.queue, this.priority, countdown, this.eta, this.expires, this.taskId);
+	}
+
+	/**
+	 * Returns a copy with an ETA: the task runs no earlier than this time.
+	 * @param eta the earliest start
+	 * @return new options
+	 */
+	public TaskOptions withEta(Instant eta) {
+		return new TaskOptions(this.queue, this.priority, this.countdown, eta, this.expires, this.taskId);
+	}
+
+	/**
+	 * Returns a copy with an expiry time: a task not started by then is revoked instead of run.
+	 * @param expires the expiry time
+	 * @return new options
+	 */
+	public TaskOptions withExpires(Instant expires) {
+		return new TaskOptions(this.queue, this.priority, this.countdown, this.eta, expires, this.taskId);
+	}
+
+	/**
+	 * Returns a copy that expires this long from now.
+	 * @param timeToLive how long the task may wait to start
+	 * @return new options
+	 */
+	public TaskOptions withExpiresIn(Duration timeToLive) {
+		return withExpires(Instant.now().plus(timeToLive));
+	}
+
+	/**
+	 * Returns a copy with a caller-chosen task id; sending a task whose id is pending or running is a no-op.
+	 * @param taskId the id
+	 * @return new options
+	 */
+	public TaskOptions withTaskId(String taskId) {
+		return new TaskOptions(this.queue, this.priority, this.countdown, this.eta, this.expires, taskId);
+	}
+
+	/**
+	 * Returns these options overlaid with {@code later}: each field {@code later} sets wins.
+	 * @param later the options that take precedence
+	 * @return merged options
+	 */
+	public TaskOptions mergedWith(TaskOptions later) {
+		if (later == null || later == NONE) {
+			return this;
+		}
+		return new TaskOptions(pick(later.queue, this.queue), pick(later.priority, this.priority),
+				pick(later.countdown, this.countdown), pick(later.eta, this.eta), pick(later.expires, this.expires),
+				pick(later.taskId, this.taskId));
+	}
+
+	/**
+	 * Returns the earliest time the task may start, from the ETA or the countdown.
+	 * @param now the current time
+	 * @return the start time, or {@code null} to start at once
+	 */
+	public Instant readyAt(Instant now) {
+		if (this.eta != null) {
+			return this.eta;
+		}
+		return (this.countdown != null && !this.countdown.isZero()) ? now.plus(this.countdown) : null;
+	}
+
+	private static <T> T pick(T preferred, T fallback) {
+		return (preferred != null) ? preferred : fallback;
+	}
+
+}

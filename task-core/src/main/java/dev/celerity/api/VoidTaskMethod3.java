@@ -1,0 +1,23 @@
+package dev.celerity.api;
+
+import java.io.Serializable;
+
+/**
+ * A method reference to a {@code void} task method with 3 arguments; see
+ * {@link TaskTemplate#task(VoidTaskMethod3)}.
+ *
+ * @param <B> the bean type declaring the task
+ */
+@FunctionalInterface
+public interface VoidTaskMethod3<B, A1, A2, A3> extends Serializable {
+
+	/**
+	 * Calls the task method on a bean; Celerity reads the reference, it never calls it directly.
+	 * @param bean the bean
+	 * @param arg1 argument 1
+	 * @param arg2 argument 2
+	 * @param arg3 argument 3
+	 */
+	void call(B bean, A1 arg1, A2 arg2, A3 arg3);
+
+}

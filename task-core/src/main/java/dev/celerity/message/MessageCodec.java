@@ -1,0 +1,144 @@
+package dev.celerity.message;
+
+import java.lang.reflect.Type;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON codec of every broker and backend: its own mapper, no default typing, so message content can never
+ * name a class to instantiate.
+ */
+public class MessageCodec {
+
+	private final JsonMapper mapper;
+
+	/**
+	 * Creates a codec with Celerity's mapper settings.
+	 */
+	public MessageCodec() {
+		this.mapper = JsonMapper.builder()
+			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+			.build();
+	}
+
+	/**
+	 * Encodes a message.
+	 * @param message the message
+	 * @return UTF-8 JSON
+	 */
+	public byte[] encode(TaskMessage message) {
+		return this.mapper.writeValueAsBytes(message);
+	}
+
+	/**
+	 * Decodes a message.
+	 * @param bytes UTF-8 JSON
+	 * @return the message
+	 * @throws MessageDecodingException if the bytes are not a task message
+	 */
+	public TaskMessage decode(byte[] bytes) {
+		TaskMessage message;
+		try {
+			message = this.mapper.readValue(bytes, TaskMessage.class);
+		}
+		catch (JacksonException ex) {
+			throw new MessageDecodingException("Not a task message: " + ex.getOriginalMessage(), ex);
+		}
+		if (message == null || message.id() == null || message.task() == null || message.delivery() == null) {
+			throw new MessageDecodingException("Not a task message: id, task and delivery are required", null);
+		}
+		return message;
+	}
+
+	/**
+	 * Writes any value (a result, a record) as UTF-8 JSON.
+	 * @param value the value
+	 * @return the JSON bytes
+	 */
+	public byte[] write(Object value) {
+		return this.mapper.writeValueAsBytes(value);
+	}
+
+	/**
+	 * Reads UTF-8 JSON into a type.
+	 * @param <T> the type
+	 * @param bytes the JSON
+	 * @param type the class to read
+	 * @return the value
+	 */
+	public <T> T read(byte[] bytes, Class<T> type) {
+		return this.mapper.readValue(bytes, type);
+	}
+
+	/**
+	 * Converts a value to plain JSON values (maps, lists, strings, numbers, booleans), as a receiver would see it.
+	 * @param value any value
+	 * @return its JSON form
+	 */
+	public Object toJsonValue(Object value) {
+		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+				|| value instanceof Long) {
+			return value;
+		}
+		return this.mapper.convertValue(value, Object.class);
+	}
+
+	/**
+	 * Converts a JSON value to a declared (possibly generic) Java type.
+	 * @param <T> the type
+	 * @param value a JSON value
+	 * @param type the target type
+	 * @return the converted value
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T convert(Object value, Type type) {
+		if (value == null) {
+			return null;
+		}
+		if (type == Object.class || (type instanceof Class<?> cls && cls.isInstance(value) && !isContainer(cls))) {
+			return (T) value;
+		}
+		return this.mapper.convertValue(value, javaType(type));
+	}
+
+	/**
+	 * Resolves a reflective type to Jackson's type model.
+	 * @param type the type
+	 * @return the Jackson type
+	 */
+	public JavaType javaType(Type type) {
+		return this.mapper.getTypeFactory().constructType(type);
+	}
+
+	/**
+	 * Converts a JSON value to a resolved Jackson type.
+	 * @param <T> the type
+	 * @param value a JSON value
+	 * @param type the target type
+	 * @return the converted value
+	 */
+	public <T> T convert(Object value, JavaType type) {
+		if (value == null) {
+			return null;
+		}
+		if (!type.isContainerType() && type.getRawClass().isInstance(value)) {
+			@SuppressWarnings("unchecked")
+			T same = (T) value;
+			return same;
+		}
+		return this.mapper.convertValue(value, type);
+	}
+
+	private static boolean isContainer(Class<?> type) {
+		return java.util.Collection.class.isAssignableFrom(type) || java.util.Map.class.isAssignableFrom(type)
+				|| type.isArray();
+	}
+
+}
