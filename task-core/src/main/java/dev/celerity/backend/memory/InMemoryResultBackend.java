@@ -1,0 +1,83 @@
+package dev.celerity.backend.memory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import dev.celerity.backend.ResultBackend;
+import dev.celerity.backend.TaskResult;
+
+/**
+ * The embedded result backend: task states in a Caffeine cache where every entry expires after its own time to live,
+ * and waiters completed the moment a final state is stored.
+ */
+public class InMemoryResultBackend implements ResultBackend {
+
+	private final Cache<String, StoredResult> results = Caffeine.newBuilder()
+		.expireAfter(Expiry.writing((String id, StoredResult stored) -> stored.timeToLive()))
+		.build();
+
+	private final Cache<String, CompletableFuture<TaskResult>> waiters;
+
+	/**
+	 * Creates a backend whose abandoned waiters are dropped after a day.
+	 */
+	public InMemoryResultBackend() {
+		this(Duration.ofDays(1));
+	}
+
+	/**
+	 * Creates a backend.
+	 * @param waiterTimeToLive how long a waiter that never sees its result is kept
+	 */
+	public InMemoryResultBackend(Duration waiterTimeToLive) {
+		this.waiters = Caffeine.newBuilder().expireAfterWrite(waiterTimeToLive.toNanos(), TimeUnit.NANOSECONDS).build();
+	}
+
+	@Override
+	public void store(TaskResult result, Duration timeToLive) {
+		this.results.put(result.taskId(), new StoredResult(result, timeToLive));
+		if (result.isReady()) {
+			CompletableFuture<TaskResult> waiter = this.waiters.asMap().remove(result.taskId());
+			if (waiter != null) {
+				waiter.complete(result);
+			}
+		}
+	}
+
+	@Override
+	public Optional<TaskResult> find(String taskId) {
+		StoredResult stored = this.results.getIfPresent(taskId);
+		return (stored != null) ? Optional.of(stored.result()) : Optional.empty();
+	}
+
+	@Override
+	public CompletableFuture<TaskResult> whenReady(String taskId) {
+		Optional<TaskResult> current = find(taskId).filter(TaskResult::isReady);
+		if (current.isPresent()) {
+			return CompletableFuture.completedFuture(current.get());
+		}
+		CompletableFuture<TaskResult> waiter = this.waiters.get(taskId, (id) -> new CompletableFuture<>());
+		// the result may have been stored between the first look and the registration
+		find(taskId).filter(TaskResult::isReady).ifPresent((result) -> {
+			this.waiters.asMap().remove(taskId, waiter);
+			waiter.complete(result);
+		});
+		return waiter.thenApply((result) -> result);
+	}
+
+	@Override
+	public void forget(String taskId) {
+		this.results.invalidate(taskId);
+	}
+
+	private record StoredResult(TaskResult result, Duration timeToLive) {
+
+	}
+
+}

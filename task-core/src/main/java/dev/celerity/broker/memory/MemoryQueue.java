@@ -1,0 +1,298 @@
+package dev.celerity.broker.memory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.celerity.broker.DeadLetter;
+import dev.celerity.broker.Delivery;
+import dev.celerity.broker.OutboundMessage;
+
+/**
+ * One queue of the embedded broker: ten ready lists (one per priority), the delayed messages ordered by due time,
+ * the leased messages and the dead letters, all guarded by one lock.
+ */
+final class MemoryQueue {
+
+	private static final int LEVELS = 10;
+
+	private final String name;
+
+	private final Clock clock;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition readyOrDue = this.lock.newCondition();
+
+	@SuppressWarnings("unchecked")
+	private final ArrayDeque<Entry>[] ready = new ArrayDeque[LEVELS];
+
+	private final PriorityQueue<Entry> delayed = new PriorityQueue<>(
+			Comparator.comparing(Entry::readyAt).thenComparingLong(Entry::sequence));
+
+	private final Map<String, Lease> leases = new HashMap<>();
+
+	private final PriorityQueue<Lease> leaseDeadlines = new PriorityQueue<>(Comparator.comparing(Lease::deadline));
+
+	private final Set<String> pendingIds = new HashSet<>();
+
+	private final List<DeadLetter> deadLetters = new ArrayList<>();
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	private final AtomicLong tokens = new AtomicLong();
+
+	private int readyCount;
+
+	MemoryQueue(String name, Clock clock) {
+		this.name = name;
+		this.clock = clock;
+		for (int i = 0; i < LEVELS; i++) {
+			this.ready[i] = new ArrayDeque<>();
+		}
+	}
+
+	boolean publish(OutboundMessage message) {
+		this.lock.lock();
+		try {
+			if (!this.pendingIds.add(message.id())) {
+				return false;
+			}
+			store(new Entry(message.id(), message.priority(), message.body(), message.readyAt(),
+					this.sequence.incrementAndGet(), false));
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	List<Delivery> fetch(int max, Duration leaseTime, Duration maxWait) throws InterruptedException {
+		long waitNanos = maxWait.toNanos();
+		this.lock.lockInterruptibly();
+		try {
+			while (true) {
+				Instant now = this.clock.instant();
+				promoteDue(now);
+				if (this.readyCount > 0) {
+					return take(max, now.plus(leaseTime));
+				}
+				if (waitNanos <= 0) {
+					return List.of();
+				}
+				long untilDue = nanosUntilNextDue(now);
+				long slept = Math.min(waitNanos, untilDue);
+				long left = this.readyOrDue.awaitNanos(slept);
+				waitNanos -= (slept - Math.max(left, 0));
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	void ack(Delivery delivery) {
+		this.lock.lock();
+		try {
+			Lease lease = this.leases.remove(delivery.leaseToken());
+			if (lease != null) {
+				this.leaseDeadlines.remove(lease);
+				this.pendingIds.remove(delivery.id());
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	boolean extendLease(Delivery delivery, Duration leaseTime) {
+		this.lock.lock();
+		try {
+			Lease lease = this.leases.get(delivery.leaseToken());
+			if (lease == null) {
+				return false;
+			}
+			this.leaseDeadlines.remove(lease);
+			Lease extended = new Lease(lease.token(), lease.entry(), this.clock.instant().plus(leaseTime));
+			this.leases.put(extended.token(), extended);
+			this.leaseDeadlines.add(extended);
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	void requeue(Delivery delivery, OutboundMessage next) {
+		this.lock.lock();
+		try {
+			Lease lease = this.leases.remove(delivery.leaseToken());
+			if (lease == null) {
+				return;
+			}
+			this.leaseDeadlines.remove(lease);
+			store(new Entry(next.id(), next.priority(), next.body(), next.readyAt(), this.sequence.incrementAndGet(),
+					false));
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	void release(Delivery delivery) {
+		this.lock.lock();
+		try {
+			Lease lease = this.leases.remove(delivery.leaseToken());
+			if (lease != null) {
+				this.leaseDeadlines.remove(lease);
+				putBackFirst(lease.entry());
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	void deadLetter(Delivery delivery, String reason) {
+		this.lock.lock();
+		try {
+			Lease lease = this.leases.remove(delivery.leaseToken());
+			if (lease != null) {
+				this.leaseDeadlines.remove(lease);
+				this.pendingIds.remove(delivery.id());
+				this.deadLetters.add(new DeadLetter(delivery.id(), this.name, delivery.body(), reason,
+						this.clock.instant()));
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	List<DeadLetter> deadLetters(int max) {
+		this.lock.lock();
+		try {
+			return List.copyOf(this.deadLetters.subList(0, Math.min(max, this.deadLetters.size())));
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	long depth() {
+		this.lock.lock();
+		try {
+			return (long) this.readyCount + this.delayed.size();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	long purge() {
+		this.lock.lock();
+		try {
+			long removed = depth();
+			for (ArrayDeque<Entry> level : this.ready) {
+				level.forEach((entry) -> this.pendingIds.remove(entry.id()));
+				level.clear();
+			}
+			this.delayed.forEach((entry) -> this.pendingIds.remove(entry.id()));
+			this.delayed.clear();
+			this.readyCount = 0;
+			return removed;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void store(Entry entry) {
+		if (entry.readyAt() != null && entry.readyAt().isAfter(this.clock.instant())) {
+			this.delayed.add(entry);
+		}
+		else {
+			this.ready[entry.priority()].addLast(entry);
+			this.readyCount++;
+		}
+		this.readyOrDue.signal();
+	}
+
+	private void putBackFirst(Entry entry) {
+		this.ready[entry.priority()].addFirst(entry);
+		this.readyCount++;
+		this.readyOrDue.signal();
+	}
+
+	private void promoteDue(Instant now) {
+		while (!this.delayed.isEmpty() && !this.delayed.peek().readyAt().isAfter(now)) {
+			Entry entry = this.delayed.poll();
+			this.ready[entry.priority()].addLast(entry);
+			this.readyCount++;
+		}
+		while (!this.leaseDeadlines.isEmpty() && this.leaseDeadlines.peek().deadline().isBefore(now)) {
+			Lease expired = this.leaseDeadlines.poll();
+			this.leases.remove(expired.token());
+			putBackFirst(expired.entry().asRedelivered());
+		}
+	}
+
+	private long nanosUntilNextDue(Instant now) {
+		long nanos = Long.MAX_VALUE;
+		if (!this.delayed.isEmpty()) {
+			nanos = Math.min(nanos, Duration.between(now, this.delayed.peek().readyAt()).toNanos());
+		}
+		if (!this.leaseDeadlines.isEmpty()) {
+			nanos = Math.min(nanos, Duration.between(now, this.leaseDeadlines.peek().deadline()).toNanos() + 1);
+		}
+		return Math.max(nanos, TimeUnit.MILLISECONDS.toNanos(1));
+	}
+
+	private List<Delivery> take(int max, Instant deadline) {
+		List<Delivery> taken = new ArrayList<>(Math.min(max, this.readyCount));
+		for (int level = LEVELS - 1; level >= 0 && taken.size() < max; level--) {
+			Iterator<Entry> entries = this.ready[level].iterator();
+			while (entries.hasNext() && taken.size() < max) {
+				Entry entry = entries.next();
+				entries.remove();
+				this.readyCount--;
+				Lease lease = new Lease(this.name + ":" + this.tokens.incrementAndGet(), entry, deadline);
+				this.leases.put(lease.token(), lease);
+				this.leaseDeadlines.add(lease);
+				taken.add(new Delivery(entry.id(), this.name, entry.priority(), entry.body(), lease.token(),
+						entry.redelivered()));
+			}
+		}
+		if (this.readyCount > 0) {
+			this.readyOrDue.signal();
+		}
+		return taken;
+	}
+
+	private record Entry(String id, int priority, byte[] body, Instant readyAt, long sequence, boolean redelivered) {
+
+		Entry asRedelivered() {
+			return new Entry(this.id, this.priority, this.body, this.readyAt, this.sequence, true);
+		}
+
+	}
+
+	private record Lease(String token, Entry entry, Instant deadline) {
+
+	}
+
+}

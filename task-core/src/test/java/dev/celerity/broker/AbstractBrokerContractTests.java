@@ -1,0 +1,271 @@
+package dev.celerity.broker;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The broker contract every implementation runs: subclass it and return a broker from {@link #createBroker()}.
+ */
+public abstract class AbstractBrokerContractTests {
+
+	private static final Duration LEASE = Duration.ofSeconds(30);
+
+	private Broker broker;
+
+	private String queue;
+
+	/**
+	 * Creates the broker under test.
+	 * @return a broker
+	 * @throws Exception if it cannot be created
+	 */
+	protected abstract Broker createBroker() throws Exception;
+
+	/**
+	 * Releases what {@link #createBroker()} created.
+	 * @param broker the broker under test
+	 * @throws Exception if it cannot be closed
+	 */
+	protected void closeBroker(Broker broker) throws Exception {
+	}
+
+	@BeforeEach
+	void setUpBroker() throws Exception {
+		this.broker = createBroker();
+		this.queue = "contract-" + UUID.randomUUID();
+	}
+
+	@AfterEach
+	void tearDownBroker() throws Exception {
+		this.broker.purge(this.queue);
+		closeBroker(this.broker);
+	}
+
+	protected Broker broker() {
+		return this.broker;
+	}
+
+	protected String queue() {
+		return this.queue;
+	}
+
+	@Test
+	void publishedMessageIsFetchedWithItsBody() throws Exception {
+		assertThat(this.broker.publish(message("a", 0))).isTrue();
+		List<Delivery> deliveries = this.broker.fetch(this.queue, 10, LEASE, Duration.ZERO);
+		assertThat(deliveries).singleElement().satisfies((delivery) -> {
+			assertThat(delivery.id()).isEqualTo("a");
+			assertThat(delivery.queue()).isEqualTo(this.queue);
+			assertThat(new String(delivery.body(), StandardCharsets.UTF_8)).isEqualTo("body-a");
+			assertThat(delivery.redelivered()).isFalse();
+		});
+	}
+
+	@Test
+	void higherPriorityIsFetchedFirstAndEqualPrioritiesInPublishOrder() throws Exception {
+		this.broker.publish(message("low-1", 0));
+		this.broker.publish(message("mid-1", 5));
+		this.broker.publish(message("low-2", 0));
+		this.broker.publish(message("top-1", 9));
+		this.broker.publish(message("mid-2", 5));
+		this.broker.publish(message("top-2", 9));
+		assertThat(fetchIds(10)).containsExactly("top-1", "top-2", "mid-1", "mid-2", "low-1", "low-2");
+	}
+
+	@Test
+	void fetchTakesAtMostTheRequestedNumber() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			this.broker.publish(message("m" + i, 3));
+		}
+		assertThat(fetchIds(2)).containsExactly("m0", "m1");
+		assertThat(fetchIds(10)).containsExactly("m2", "m3", "m4");
+	}
+
+	@Test
+	void publishingAnIdThatIsPendingIsRefused() throws Exception {
+		assertThat(this.broker.publish(message("same", 0))).isTrue();
+		assertThat(this.broker.publish(message("same", 9))).isFalse();
+		assertThat(this.broker.depth(this.queue)).isOne();
+	}
+
+	@Test
+	void publishingAnIdThatIsRunningIsRefusedUntilItIsAcknowledged() throws Exception {
+		this.broker.publish(message("same", 0));
+		Delivery running = this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0);
+		assertThat(this.broker.publish(message("same", 0))).isFalse();
+		this.broker.ack(running);
+		assertThat(this.broker.publish(message("same", 0))).isTrue();
+	}
+
+	@Test
+	void acknowledgedMessageIsGoneForGood() throws Exception {
+		this.broker.publish(message("a", 0));
+		Delivery delivery = this.broker.fetch(this.queue, 1, Duration.ofMillis(200), Duration.ZERO).get(0);
+		this.broker.ack(delivery);
+		assertThat(this.broker.fetch(this.queue, 1, LEASE, Duration.ofMillis(600))).isEmpty();
+		assertThat(this.broker.depth(this.queue)).isZero();
+	}
+
+	@Test
+	void delayedMessageBecomesReadyAtItsTime() throws Exception {
+		Instant readyAt = Instant.now().plusMillis(400);
+		this.broker.publish(new OutboundMessage("later", this.queue, 0, readyAt, bytes("later")));
+		this.broker.publish(message("now", 0));
+		assertThat(fetchIds(10)).containsExactly("now");
+		assertThat(this.broker.depth(this.queue)).isOne();
+		List<Delivery> later = this.broker.fetch(this.queue, 10, LEASE, Duration.ofSeconds(5));
+		assertThat(Instant.now()).isAfterOrEqualTo(readyAt.minusMillis(20));
+		assertThat(later).extracting(Delivery::id).containsExactly("later");
+	}
+
+	@Test
+	void blockedFetchWakesUpWhenAMessageIsPublished() throws Exception {
+		CompletableFuture<List<Delivery>> fetched = CompletableFuture.supplyAsync(() -> {
+			try {
+				return this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(10));
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+		long start = System.nanoTime();
+		this.broker.publish(message("wake", 0));
+		assertThat(fetched.get(5, TimeUnit.SECONDS)).extracting(Delivery::id).containsExactly("wake");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void expiredLeaseReturnsTheMessageMarkedRedelivered() throws Exception {
+		this.broker.publish(message("abandoned", 0));
+		assertThat(this.broker.fetch(this.queue, 1, Duration.ofMillis(300), Duration.ZERO)).hasSize(1);
+		assertThat(this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO)).isEmpty();
+		List<Delivery> again = this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(10));
+		assertThat(again).singleElement().satisfies((delivery) -> {
+			assertThat(delivery.id()).isEqualTo("abandoned");
+			assertThat(delivery.redelivered()).isTrue();
+		});
+	}
+
+	@Test
+	void ackWithAnExpiredLeaseDoesNotRemoveTheRedeliveredMessage() throws Exception {
+		this.broker.publish(message("slow", 0));
+		Delivery first = this.broker.fetch(this.queue, 1, Duration.ofMillis(200), Duration.ZERO).get(0);
+		Delivery second = this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(10)).get(0);
+		this.broker.ack(first);
+		assertThat(this.broker.publish(message("slow", 0))).isFalse();
+		this.broker.ack(second);
+		assertThat(this.broker.publish(message("slow", 0))).isTrue();
+	}
+
+	@Test
+	void extendedLeaseKeepsTheMessageInvisible() throws Exception {
+		this.broker.publish(message("long", 0));
+		Delivery delivery = this.broker.fetch(this.queue, 1, Duration.ofMillis(400), Duration.ZERO).get(0);
+		long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1200);
+		while (System.nanoTime() < until) {
+			assertThat(this.broker.extendLease(delivery, Duration.ofMillis(400))).isTrue();
+			assertThat(this.broker.fetch(this.queue, 1, LEASE, Duration.ofMillis(150))).isEmpty();
+		}
+		this.broker.ack(delivery);
+		assertThat(this.broker.extendLease(delivery, Duration.ofMillis(400))).isFalse();
+	}
+
+	@Test
+	void requeueStoresTheNextAttemptUnderTheSameId() throws Exception {
+		this.broker.publish(message("retry", 0));
+		Delivery delivery = this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0);
+		Instant readyAt = Instant.now().plusMillis(300);
+		this.broker.requeue(delivery, new OutboundMessage("retry", this.queue, 0, readyAt, bytes("attempt-2")));
+		assertThat(this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO)).isEmpty();
+		assertThat(this.broker.publish(message("retry", 0))).isFalse();
+		Delivery next = this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(5)).get(0);
+		assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("attempt-2");
+		assertThat(next.redelivered()).isFalse();
+	}
+
+	@Test
+	void releasedMessageIsReadyAgainAheadOfLaterOnes() throws Exception {
+		this.broker.publish(message("first", 0));
+		this.broker.publish(message("second", 0));
+		Delivery first = this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0);
+		this.broker.release(first);
+		assertThat(fetchIds(10)).containsExactly("first", "second");
+	}
+
+	@Test
+	void deadLetteredMessageIsKeptWithItsReason() throws Exception {
+		this.broker.publish(message("bad", 0));
+		Delivery delivery = this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0);
+		this.broker.deadLetter(delivery, "Unknown task 'nope'");
+		assertThat(this.broker.deadLetters(this.queue, 10)).singleElement().satisfies((dead) -> {
+			assertThat(dead.id()).isEqualTo("bad");
+			assertThat(dead.reason()).isEqualTo("Unknown task 'nope'");
+			assertThat(new String(dead.body(), StandardCharsets.UTF_8)).isEqualTo("body-bad");
+		});
+		assertThat(this.broker.depth(this.queue)).isZero();
+		assertThat(this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO)).isEmpty();
+	}
+
+	@Test
+	void depthCountsReadyAndDelayedAndPurgeEmptiesTheQueue() throws Exception {
+		this.broker.publish(message("a", 0));
+		this.broker.publish(message("b", 4));
+		this.broker.publish(new OutboundMessage("c", this.queue, 0, Instant.now().plusSeconds(60), bytes("c")));
+		assertThat(this.broker.depth(this.queue)).isEqualTo(3);
+		assertThat(this.broker.purge(this.queue)).isEqualTo(3);
+		assertThat(this.broker.depth(this.queue)).isZero();
+		assertThat(this.broker.publish(message("a", 0))).isTrue();
+	}
+
+	@Test
+	void queuesAreIndependent() throws Exception {
+		String other = this.queue + "-other";
+		try {
+			this.broker.publish(new OutboundMessage("elsewhere", other, 9, null, bytes("x")));
+			this.broker.publish(message("here", 0));
+			assertThat(fetchIds(10)).containsExactly("here");
+			assertThat(this.broker.depth(other)).isOne();
+		}
+		finally {
+			this.broker.purge(other);
+		}
+	}
+
+	@Test
+	void batchPublishStoresEveryNewMessage() throws Exception {
+		List<OutboundMessage> batch = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			batch.add(message("batch-" + i, i % 10));
+		}
+		assertThat(this.broker.publishAll(batch)).isEqualTo(20);
+		assertThat(this.broker.depth(this.queue)).isEqualTo(20);
+		assertThat(fetchIds(1)).containsExactly("batch-9");
+	}
+
+	protected OutboundMessage message(String id, int priority) {
+		return new OutboundMessage(id, this.queue, priority, null, bytes("body-" + id));
+	}
+
+	private List<String> fetchIds(int max) throws InterruptedException {
+		return this.broker.fetch(this.queue, max, LEASE, Duration.ZERO).stream().map(Delivery::id).toList();
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
