@@ -11,6 +11,7 @@ import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.memory.InMemoryResultBackend;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.memory.InMemoryBroker;
+import dev.celerity.message.MessageCodec;
 
 /**
  * The embedded broker and result backend, used when nothing else (Redis, the application) supplies them.
@@ -32,8 +33,8 @@ class EmbeddedBrokerConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ResultBackend celerityResultBackend() {
-		return new InMemoryResultBackend();
+	ResultBackend celerityResultBackend(MessageCodec codec) {
+		return new InMemoryResultBackend(codec);
 	}
 
 }
