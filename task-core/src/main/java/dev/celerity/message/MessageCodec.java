@@ -9,6 +9,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import dev.celerity.api.RemoteError;
 
@@ -31,6 +32,15 @@ public class MessageCodec {
 			.addMixIn(MessageEmbed.class, SnakeCaseEnvelope.class)
 			.addMixIn(SignatureSpec.class, SnakeCaseEnvelope.class)
 			.addMixIn(RemoteError.class, SnakeCaseEnvelope.class)
+			.addModule(new SimpleModule("celerity-records") {
+
+				@Override
+				public void setupModule(SetupContext context) {
+					super.setupModule(context);
+					context.addValueInstantiators(new RecordInstantiators());
+				}
+
+			})
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.build();
