@@ -126,8 +126,10 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 	 */
 	private void abandon(Continuation continuation, String failedId, String failedTask, RemoteError error,
 			TaskState state, String reason, Lineage lineage) {
-		for (SignatureSpec step : continuation.chain()) {
-			settle(this.specs.toNode(step), error, state, reason);
+		List<SignatureSpec> chain = continuation.chain();
+		// in the order the steps would have run, so that the chain's last result is settled last
+		for (int i = chain.size() - 1; i >= 0; i--) {
+			settle(this.specs.toNode(chain.get(i)), error, state, reason);
 		}
 		if (!continuation.isChordMember() || !this.chords.fail(continuation.slot().groupId(), this.timeToLive)) {
 			return;

@@ -41,6 +41,11 @@ class InMemoryCanvasIntegrationTests extends AbstractCanvasIntegrationTests {
 			return new CanvasTestTasks();
 		}
 
+		@Bean
+		PublishedEvents publishedEvents() {
+			return new PublishedEvents();
+		}
+
 	}
 
 }
