@@ -8,13 +8,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
 import dev.celerity.autoconfigure.CelerityProperties;
 import dev.celerity.backend.ChordStore;
 import dev.celerity.backend.ResultBackend;
-import dev.celerity.backend.memory.InMemoryChordStore;
 import dev.celerity.broker.Broker;
 import dev.celerity.canvas.CanvasOutcomeHandler;
 import dev.celerity.canvas.CanvasTasks;
@@ -33,13 +33,9 @@ import dev.celerity.worker.TaskOutcomeHandler;
  */
 @AutoConfiguration(after = CelerityAutoConfiguration.class)
 @ConditionalOnBean(TaskTemplate.class)
+@Import({ ChordStoreConfiguration.RedisChordStoreConfiguration.class,
+		ChordStoreConfiguration.EmbeddedChordStoreConfiguration.class })
 public final class CanvasAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	ChordStore celerityChordStore() {
-		return new InMemoryChordStore();
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
