@@ -265,6 +265,15 @@ class WorkerBehaviourTests {
 		});
 	}
 
+	@Test
+	void tasksRunOnVirtualThreadsWhenEnabledAndTheJvmHasThem() {
+		this.contextRunner.withPropertyValues("spring.threads.virtual.enabled=true").run((context) -> {
+			Object threadKind = context.getBean(TaskTemplate.class).send("test.threadKind").get(WAIT);
+			boolean jvmHasThem = Runtime.version().feature() >= 21;
+			assertThat(threadKind).isEqualTo(jvmHasThem ? "VirtualThread" : "Thread");
+		});
+	}
+
 	private static String reasonOf(List<DeadLetter> deadLetters, String id) {
 		return deadLetters.stream().filter((dead) -> dead.id().equals(id)).findFirst().orElseThrow().reason();
 	}
