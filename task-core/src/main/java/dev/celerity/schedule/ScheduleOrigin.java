@@ -64,6 +64,9 @@ public record ScheduleOrigin(String beanName, String methodName, String property
 	 * @return for example {@code @Periodic(cron = "x") on bean 'reports' method 'daily'}
 	 */
 	public String describe(String attribute, String value) {
+		if (isAnnotation() && "task".equals(attribute)) {
+			return toString();
+		}
 		if (isAnnotation()) {
 			return "@Periodic(" + attributeName(attribute) + " = \"" + value + "\") on bean '" + this.beanName
 					+ "' method '" + this.methodName + "'";
