@@ -1,0 +1,138 @@
+package dev.celerity.autoconfigure.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import dev.celerity.api.Task;
+import dev.celerity.autoconfigure.CelerityAutoConfiguration;
+import dev.celerity.broker.Broker;
+import dev.celerity.broker.OutboundMessage;
+import dev.celerity.broker.memory.InMemoryBroker;
+import dev.celerity.message.MessageCodec;
+import dev.celerity.message.TaskMessage;
+import dev.celerity.schedule.PeriodicSchedule;
+import dev.celerity.schedule.ScheduleRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Three application instances on one Redis run a one-second schedule: every tick is enqueued exactly once.
+ */
+class BeatRedisIntegrationTests {
+
+	private final String prefix = "celerity-test-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final RecordingBroker broker = new RecordingBroker();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CelerityAutoConfiguration.class,
+				BeatAutoConfiguration.class))
+		.withBean(Broker.class, () -> this.broker)
+		.withBean("ticker", Ticker.class)
+		.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=6379",
+				"celerity.worker.enabled=false", "celerity.beat.key-prefix=" + this.prefix,
+				"celerity.beat.schedules.tick.task=ticker.tick", "celerity.beat.schedules.tick.every=1s",
+				"celerity.beat.schedules.tick.options.expires=1m");
+
+	@AfterEach
+	void deleteKeys() {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory("127.0.0.1", 6379);
+		factory.afterPropertiesSet();
+		factory.start();
+		try {
+			StringRedisTemplate redis = new StringRedisTemplate(factory);
+			Set<String> keys = redis.keys(this.prefix + ":*");
+			if (keys != null && !keys.isEmpty()) {
+				redis.delete(keys);
+			}
+		}
+		catch (RuntimeException ex) {
+			// No Redis, no keys.
+		}
+		finally {
+			factory.destroy();
+		}
+	}
+
+	@Test
+	void threeInstancesOnOneRedisEnqueueEachTickOfAOneSecondScheduleOnce() {
+		List<Instant> ticks = new ArrayList<>();
+		this.contextRunner.run((first) -> {
+			assertThat(first).hasNotFailed();
+			Assumptions.assumeTrue(redisAnswers(first.getBean(StringRedisTemplate.class)), "Redis not reachable");
+			this.contextRunner.run((second) -> this.contextRunner.run((third) -> {
+				assertThat(second).hasNotFailed();
+				assertThat(third).hasNotFailed();
+				int atStart = this.broker.published.size();
+				await().atMost(Duration.ofSeconds(20)).until(() -> this.broker.published.size() >= atStart + 10);
+			}));
+			PeriodicSchedule schedule = first.getBean(ScheduleRegistry.class).find("tick").orElseThrow();
+			MessageCodec codec = first.getBean(MessageCodec.class);
+			for (OutboundMessage message : this.broker.published) {
+				TaskMessage decoded = codec.decode(message.body());
+				Instant tick = decoded.headers().expires().minus(Duration.ofMinutes(1));
+				assertThat(decoded.id()).isEqualTo(schedule.taskId(tick));
+				ticks.add(tick);
+			}
+		});
+		assertThat(ticks).hasSizeGreaterThanOrEqualTo(10).doesNotHaveDuplicates().isSorted();
+		for (int i = 1; i < ticks.size(); i++) {
+			assertThat(Duration.between(ticks.get(i - 1), ticks.get(i))).as("gap before tick %s", ticks.get(i))
+				.isEqualTo(Duration.ofSeconds(1));
+		}
+		Set<String> ids = new HashSet<>();
+		this.broker.published.forEach((message) -> ids.add(message.id()));
+		assertThat(ids).hasSameSizeAs(this.broker.published);
+	}
+
+	private static boolean redisAnswers(StringRedisTemplate redis) {
+		try {
+			redis.hasKey("ping");
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	static class Ticker {
+
+		@Task(name = "ticker.tick")
+		public void tick() {
+		}
+
+	}
+
+	/**
+	 * The broker all three instances share, recording every publish call, duplicates included.
+	 */
+	static class RecordingBroker extends InMemoryBroker {
+
+		final List<OutboundMessage> published = new CopyOnWriteArrayList<>();
+
+		@Override
+		public boolean publish(OutboundMessage message) {
+			this.published.add(message);
+			return super.publish(message);
+		}
+
+	}
+
+}
