@@ -53,7 +53,7 @@ public @interface Periodic {
 	int priority() default Task.UNSET_PRIORITY;
 
 	/**
-	 * How long after its tick a call may still start, as a duration; a call not started by then is revoked, so a
+	 * How long after it is sent a call may still start, as a duration; a call not started by then is revoked, so a
 	 * backlog does not pile up while workers are down. Empty means calls never expire.
 	 */
 	String expires() default "";

@@ -26,7 +26,7 @@ import dev.celerity.api.TaskOptions;
  * @param kwargs keyword arguments of each call
  * @param queue the queue of each call, or {@code null} to leave it to routing
  * @param priority the priority of each call, or {@code null} to leave it to routing
- * @param expires how long after its tick a call may still start, or {@code null} for no expiry
+ * @param expires how long after it is sent a call may still start, or {@code null} for no expiry
  * @param missedTicks what to do with missed ticks, {@link MissedTickPolicy#SKIP} or {@link MissedTickPolicy#RUN_ONCE}
  * @param origin where the schedule was declared
  */
@@ -58,9 +58,11 @@ public record PeriodicSchedule(String name, String taskName, Timing timing, List
 	/**
 	 * Returns the call a tick sends.
 	 * @param tick the tick
+	 * @param sentAt when the call is sent (later than the tick when it stands for missed ticks); its expiry counts
+	 * from here, so that a catch-up call is not revoked before it could run
 	 * @return the signature with this schedule's arguments and options
 	 */
-	public Signature<Object> signature(Instant tick) {
+	public Signature<Object> signature(Instant tick, Instant sentAt) {
 		Signature<Object> signature = Signature.of(this.taskName, this.args.toArray());
 		for (Map.Entry<String, Object> kwarg : this.kwargs.entrySet()) {
 			signature = signature.kwarg(kwarg.getKey(), kwarg.getValue());
@@ -73,7 +75,7 @@ public record PeriodicSchedule(String name, String taskName, Timing timing, List
 			options = options.withPriority(this.priority);
 		}
 		if (this.expires != null) {
-			options = options.withExpires(tick.plus(this.expires));
+			options = options.withExpires(sentAt.plus(this.expires));
 		}
 		return signature.set(options);
 	}

@@ -1,6 +1,7 @@
 package dev.celerity.schedule;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,7 @@ public class PeriodicSchedules {
 				: schedule.timing().next(this.clock.instant());
 		String cron = null;
 		String zone = null;
-		java.time.Duration every = null;
+		Duration every = null;
 		if (schedule.timing() instanceof CronTiming timing) {
 			cron = timing.expression().toString();
 			zone = timing.zone().getId();

@@ -19,7 +19,7 @@ import dev.celerity.api.MissedTickPolicy;
  * @param kwargs keyword arguments of each call
  * @param queue the queue of each call, or {@code null}
  * @param priority the priority of each call, or {@code null}
- * @param expires how long after its tick a call may start, or {@code null}
+ * @param expires how long after it is sent a call may still start, or {@code null}
  * @param missedTicks the missed-tick policy
  * @param lastTick the last tick any instance claimed (enqueued, or skipped by policy), or {@code null}
  * @param nextTick the next tick, or {@code null} if there is none

@@ -134,7 +134,7 @@ final class ScheduleRunner implements Runnable {
 		}
 		long missed = timing.count(previous, tick, MAX_COUNTED) - (enqueue ? 1 : 0);
 		if (enqueue) {
-			this.template.send(this.schedule.signature(tick));
+			this.template.send(this.schedule.signature(tick, now));
 			logger.debug("Tick {} of schedule '{}' enqueued task '{}'", tick, this.schedule.name(),
 					this.schedule.taskName());
 		}

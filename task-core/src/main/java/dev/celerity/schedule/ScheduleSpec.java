@@ -21,7 +21,7 @@ import dev.celerity.api.MissedTickPolicy;
  * @param kwargs keyword arguments
  * @param queue the queue, or {@code null}
  * @param priority the priority, or {@code null}
- * @param expires how long after its tick a call may start, or {@code null}
+ * @param expires how long after it is sent a call may still start, or {@code null}
  * @param missedTicks the missed-tick policy, {@code null} or {@link MissedTickPolicy#DEFAULT} for the default
  */
 public record ScheduleSpec(ScheduleOrigin origin, String name, String task, String cron, String zone, Duration every,

@@ -206,7 +206,7 @@ public class BeatProperties {
 		/** Priority 0-9 of each call, higher first; unset leaves it to routing. */
 		private Integer priority;
 
-		/** How long after its tick a call may still start; later it is revoked, so a backlog does not pile up. */
+		/** How long after it is sent a call may still start; later it is revoked, so a backlog does not pile up. */
 		private Duration expires;
 
 		public String getQueue() {
