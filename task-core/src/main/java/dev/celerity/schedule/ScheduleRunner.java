@@ -61,7 +61,19 @@ final class ScheduleRunner implements Runnable {
 		this.stopped = false;
 		this.notBefore = clock().instant().plus(this.schedule.timing().initialDelay());
 		this.after = null;
+		try {
+			readHistory();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Schedule '{}' could not read its last tick at start-up; retrying at its first wake-up",
+					this.schedule.name(), ex);
+		}
 		wakeAt(this.notBefore);
+	}
+
+	private void readHistory() {
+		// Ticks after the last claimed one are missed ticks; without history, ticks count from start-up.
+		this.after = this.claims.lastTick(this.schedule.name()).orElse(this.notBefore.minusNanos(1));
 	}
 
 	synchronized void stop() {
@@ -92,8 +104,7 @@ final class ScheduleRunner implements Runnable {
 		boolean failed = false;
 		try {
 			if (this.after == null) {
-				// The first wake-up reads the history: ticks after the last claimed one are missed ticks.
-				this.after = this.claims.lastTick(this.schedule.name()).orElse(this.notBefore.minusNanos(1));
+				readHistory();
 			}
 			fire(clock().instant());
 		}

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -77,6 +78,7 @@ class BeatRedisIntegrationTests {
 	@Test
 	void threeInstancesOnOneRedisEnqueueEachTickOfAOneSecondScheduleOnce() {
 		List<Instant> ticks = new ArrayList<>();
+		AtomicInteger allRunning = new AtomicInteger();
 		Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		this.contextRunner.run((first) -> {
 			assertThat(first).hasNotFailed();
@@ -84,8 +86,10 @@ class BeatRedisIntegrationTests {
 			this.contextRunner.run((second) -> this.contextRunner.run((third) -> {
 				assertThat(second).hasNotFailed();
 				assertThat(third).hasNotFailed();
-				int atStart = this.broker.published.size();
-				await().atMost(Duration.ofSeconds(20)).until(() -> this.broker.published.size() >= atStart + 10);
+				// Ten seconds of ticks with all three instances running.
+				allRunning.set(this.broker.published.size());
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> this.broker.published.size() >= allRunning.get() + 10);
 			}));
 			PeriodicSchedule schedule = first.getBean(ScheduleRegistry.class).find("tick").orElseThrow();
 			MessageCodec codec = first.getBean(MessageCodec.class);
@@ -102,9 +106,15 @@ class BeatRedisIntegrationTests {
 				ticks.add(ticksById.get(decoded.id()));
 			}
 		});
-		assertThat(ticks).hasSizeGreaterThanOrEqualTo(10).doesNotHaveDuplicates().isSorted();
-		for (int i = 1; i < ticks.size(); i++) {
-			assertThat(Duration.between(ticks.get(i - 1), ticks.get(i))).as("gap before tick %s", ticks.get(i))
+		assertThat(ticks).doesNotHaveDuplicates();
+		// Claims go in tick order, but two instances may publish neighbouring ticks in either order.
+		Instant firstWithAllRunning = ticks.subList(allRunning.get(), ticks.size()).stream().min(Instant::compareTo)
+			.orElseThrow();
+		ticks.sort(null);
+		List<Instant> steady = ticks.subList(ticks.indexOf(firstWithAllRunning), ticks.size());
+		assertThat(steady).hasSizeGreaterThanOrEqualTo(10);
+		for (int i = 1; i < steady.size(); i++) {
+			assertThat(Duration.between(steady.get(i - 1), steady.get(i))).as("gap before tick %s", steady.get(i))
 				.isEqualTo(Duration.ofSeconds(1));
 		}
 		Set<String> ids = new HashSet<>();
