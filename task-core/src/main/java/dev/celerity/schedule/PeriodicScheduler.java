@@ -16,7 +16,8 @@ import dev.celerity.api.TaskTemplate;
  * context. Each due tick is claimed through {@link ScheduleClaims} and, when won, enqueued through the
  * {@link TaskTemplate}; the task itself runs on a worker, never here.
  *
- * <p>Runs in the last lifecycle phase, so it starts after and stops before the worker.
+ * <p>Each schedule's last tick is read from the claims at start, so that ticks missed while no instance ran are
+ * handled by the schedule's missed-tick policy.
  */
 public class PeriodicScheduler implements SmartLifecycle {
 
