@@ -22,6 +22,7 @@ import dev.celerity.broker.Broker;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskRegistry;
+import dev.celerity.worker.AdmissionControl;
 import dev.celerity.worker.RunnerSettings;
 import dev.celerity.worker.TaskOutcomeHandler;
 import dev.celerity.worker.TaskRunner;
@@ -39,12 +40,14 @@ class WorkerConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskRunner celerityTaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
-			TaskEventListener events, ObjectProvider<TaskOutcomeHandler> outcomeHandler, CelerityProperties properties,
+			TaskEventListener events, ObjectProvider<TaskOutcomeHandler> outcomeHandler,
+			ObjectProvider<AdmissionControl> admissionControl, CelerityProperties properties,
 			@Qualifier("celerityClock") Clock clock) {
 		RunnerSettings settings = new RunnerSettings(properties.getResult().getTimeToLive(),
 				properties.getResult().isTrackStarted());
 		return new TaskRunner(codec, registry, broker, backend, events,
-				outcomeHandler.getIfAvailable(() -> TaskOutcomeHandler.NONE), settings, clock);
+				outcomeHandler.getIfAvailable(() -> TaskOutcomeHandler.NONE),
+				admissionControl.getIfAvailable(() -> AdmissionControl.NONE), settings, clock);
 	}
 
 	@Bean

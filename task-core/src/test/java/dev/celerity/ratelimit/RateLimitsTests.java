@@ -1,0 +1,35 @@
+package dev.celerity.ratelimit;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.celerity.registry.TaskRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The limit in force: run-time change over configuration over annotation.
+ */
+class RateLimitsTests {
+
+	private final RateLimits limits = new RateLimits(new TaskRegistry(), Map.of("api.call", RateLimit.parse("10/s")),
+			new LocalRateLimitChannel());
+
+	@Test
+	void aRunTimeChangeBeatsTheConfiguredLimitAndCarriesANewVersion() {
+		assertThat(this.limits.limitOf("api.call")).contains(RateLimit.parse("10/s"));
+		assertThat(this.limits.versionOf("api.call")).isZero();
+		this.limits.update("api.call", "2/m");
+		assertThat(this.limits.limitOf("api.call")).contains(RateLimit.parse("2/m"));
+		assertThat(this.limits.versionOf("api.call")).isEqualTo(1);
+	}
+
+	@Test
+	void removingALimitLetsTheTaskRunUnlimited() {
+		this.limits.remove("api.call");
+		assertThat(this.limits.limitOf("api.call")).isEmpty();
+		assertThat(this.limits.all()).isEmpty();
+	}
+
+}
