@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * A {@link RateLimiter} over Bucket4j buckets. A start that cannot have a token now reserves the next one if it is
@@ -29,6 +30,11 @@ public abstract class BucketRateLimiter implements RateLimiter {
 	@Override
 	public Permit acquire(String bucketName, RateLimit limit, long version) {
 		Bucket bucket = bucket(bucketName, configuration(limit), version);
+		if (this.maxReservation.isZero()) {
+			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+			return probe.isConsumed() ? Permit.GRANTED
+					: new Permit(Duration.ofNanos(Math.max(MIN_RETRY_NANOS, probe.getNanosToWaitForRefill())), false);
+		}
 		WaitRecorder wait = new WaitRecorder();
 		try {
 			if (bucket.asBlocking().tryConsume(1, this.maxReservation.toNanos(), wait)) {

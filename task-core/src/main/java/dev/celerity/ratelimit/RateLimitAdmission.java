@@ -1,7 +1,11 @@
 package dev.celerity.ratelimit;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.celerity.message.TaskMessage;
 import dev.celerity.registry.TaskDefinition;
@@ -17,6 +21,10 @@ public class RateLimitAdmission implements AdmissionControl {
 
 	/** Header of a deferred message that holds a reserved token, valued with the attempt (retries) it is for. */
 	public static final String RESERVED_HEADER = "celerity_rate_limit_reserved";
+
+	private static final Logger logger = LoggerFactory.getLogger(RateLimitAdmission.class);
+
+	private static final Duration UNAVAILABLE_DELAY = Duration.ofSeconds(1);
 
 	private final RateLimits limits;
 
@@ -50,15 +58,36 @@ public class RateLimitAdmission implements AdmissionControl {
 		if (attempt.equals(message.headers().extra().get(RESERVED_HEADER))) {
 			return Admission.ADMITTED;
 		}
-		String key = this.keys.keyOf(definition, arguments);
+		String key = keyOf(definition, arguments);
 		String bucket = (key != null) ? definition.name() + ":" + key : definition.name();
-		Permit permit = this.limiter.acquire(bucket, limit, this.limits.versionOf(definition.name()));
+		Permit permit;
+		try {
+			permit = this.limiter.acquire(bucket, limit, this.limits.versionOf(definition.name()));
+		}
+		catch (RuntimeException ex) {
+			// never run over a limit we cannot check: try again shortly, without holding the thread
+			logger.warn("Rate limiter unavailable for task {}: {}; deferring it by {}", definition.name(), ex.toString(),
+					UNAVAILABLE_DELAY);
+			return Admission.deferUntil(this.clock.instant().plus(UNAVAILABLE_DELAY), Map.of(),
+					"rate limiter unavailable");
+		}
 		if (permit.granted()) {
 			return Admission.ADMITTED;
 		}
 		Map<String, String> headers = permit.reserved() ? Map.of(RESERVED_HEADER, attempt) : Map.of();
 		return Admission.deferUntil(this.clock.instant().plus(permit.delay()), headers,
 				"rate limit " + limit + ((key != null) ? " for key '" + key + "'" : ""));
+	}
+
+	private String keyOf(TaskDefinition definition, Object[] arguments) {
+		try {
+			return this.keys.keyOf(definition, arguments);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("rateLimitKey '{}' of task {} failed on these arguments ({}); using the task-wide bucket",
+					definition.rateLimitKey(), definition.name(), ex.toString());
+			return null;
+		}
 	}
 
 }
