@@ -83,8 +83,9 @@ class ClusterWideRateLimitIntegrationTests {
 				runMillis, busiestSecond);
 		// a burst of LIMIT, then LIMIT per second: (200 - 20) / 20 = 9 s; a per-instance limit would take ~4 s
 		assertThat(runMillis).isGreaterThan(8_000);
-		// at most the burst plus one second of refill; a per-instance limit would reach ~80
-		assertThat(busiestSecond).isLessThanOrEqualTo(2 * LIMIT + 2);
+		// the burst plus one second of refill (40), with a quarter for pickup jitter on a loaded machine; a
+		// per-instance limit would reach ~80
+		assertThat(busiestSecond).isLessThanOrEqualTo(2 * LIMIT + LIMIT / 2);
 	}
 
 	private static int busiestSecond(List<Long> sortedNanos) {
