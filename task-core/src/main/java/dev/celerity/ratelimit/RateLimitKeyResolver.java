@@ -11,11 +11,11 @@ import org.springframework.expression.ExpressionParser;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 
-import dev.celerity.registry.TaskDefinition;
+import java.lang.reflect.Method;
 
 /**
  * Evaluates a task's {@code rateLimitKey} (SpEL over the task method's arguments, by name or as {@code #p0}) to the
- * key of its bucket. Expressions are parsed once; {@link #validate(TaskDefinition)} parses them at start-up.
+ * key of its bucket. Expressions are parsed once per task; {@link #validate(String, String)} parses one at start-up.
  */
 public class RateLimitKeyResolver {
 
@@ -26,38 +26,41 @@ public class RateLimitKeyResolver {
 	private final Map<String, Expression> expressions = new ConcurrentHashMap<>();
 
 	/**
-	 * Parses a task's key expression, if it has one.
-	 * @param definition the task
+	 * Parses a task's key expression.
+	 * @param task the task name
+	 * @param expression the expression, {@code null} for none
 	 * @throws InvalidRateLimitKeyException if the expression does not parse
 	 */
-	public void validate(TaskDefinition definition) {
-		if (definition.rateLimitKey() != null) {
-			expression(definition);
+	public void validate(String task, String expression) {
+		if (expression != null) {
+			expression(task, expression);
 		}
 	}
 
 	/**
 	 * Returns the key of one call.
-	 * @param definition the task
+	 * @param task the task name
+	 * @param expression the task's key expression, {@code null} for none
+	 * @param method the task method, whose parameter names the expression uses
 	 * @param arguments the bound arguments
 	 * @return the key, {@code null} for a task without key expression
 	 */
-	public String keyOf(TaskDefinition definition, Object[] arguments) {
-		if (definition.rateLimitKey() == null) {
+	public String keyOf(String task, String expression, Method method, Object[] arguments) {
+		if (expression == null) {
 			return null;
 		}
-		MethodBasedEvaluationContext context = new MethodBasedEvaluationContext(null, definition.method(), arguments,
+		MethodBasedEvaluationContext context = new MethodBasedEvaluationContext(null, method, arguments,
 				this.parameterNames);
-		return String.valueOf(expression(definition).getValue(context));
+		return String.valueOf(expression(task, expression).getValue(context));
 	}
 
-	private Expression expression(TaskDefinition definition) {
-		return this.expressions.computeIfAbsent(definition.name(), (name) -> {
+	private Expression expression(String task, String text) {
+		return this.expressions.computeIfAbsent(task, (name) -> {
 			try {
-				return this.parser.parseExpression(definition.rateLimitKey());
+				return this.parser.parseExpression(text);
 			}
 			catch (ParseException ex) {
-				throw new InvalidRateLimitKeyException(name, definition.rateLimitKey(), ex);
+				throw new InvalidRateLimitKeyException(name, text, ex);
 			}
 		});
 	}

@@ -1,27 +1,29 @@
 package dev.celerity.ratelimit;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.celerity.registry.TaskDefinition;
-import dev.celerity.registry.TaskRegistry;
-
 /**
  * The rate limits in force, and the API to change them at run time. A task's limit is, first that applies: the last
- * run-time change (broadcast to every instance), the {@code celerity.rate-limits.<task>} property, the
- * {@code @Task(rateLimit = ...)} attribute.
+ * run-time change (broadcast to every instance), the configured limit ({@code celerity.rate-limits.<task>}), the
+ * limit the task declares ({@code @Task(rateLimit = ...)}).
  */
 public class RateLimits {
 
 	private static final Logger logger = LoggerFactory.getLogger(RateLimits.class);
 
-	private final TaskRegistry registry;
+	private final Function<String, RateLimit> declared;
+
+	private final Supplier<Collection<String>> declaringTasks;
 
 	private final Map<String, RateLimit> configured;
 
@@ -31,12 +33,15 @@ public class RateLimits {
 
 	/**
 	 * Creates the limits and subscribes to run-time changes.
-	 * @param registry the tasks, with their annotated limits
-	 * @param configured limits from configuration by task name, beating the annotations
+	 * @param declared the limit a task declares itself ({@code @Task(rateLimit)}), {@code null} for none
+	 * @param declaringTasks the names of the tasks that may declare limits (for {@link #all()})
+	 * @param configured limits from configuration by task name, beating the declared ones
 	 * @param channel carries run-time changes between instances
 	 */
-	public RateLimits(TaskRegistry registry, Map<String, RateLimit> configured, RateLimitChannel channel) {
-		this.registry = registry;
+	public RateLimits(Function<String, RateLimit> declared, Supplier<Collection<String>> declaringTasks,
+			Map<String, RateLimit> configured, RateLimitChannel channel) {
+		this.declared = declared;
+		this.declaringTasks = declaringTasks;
 		this.configured = Map.copyOf(configured);
 		this.channel = channel;
 		channel.subscribe(this::apply).forEach(this::apply);
@@ -83,7 +88,7 @@ public class RateLimits {
 		if (limit != null) {
 			return Optional.of(limit);
 		}
-		return this.registry.find(task).map(TaskDefinition::rateLimit);
+		return Optional.ofNullable(this.declared.apply(task));
 	}
 
 	/**
@@ -102,7 +107,7 @@ public class RateLimits {
 	 */
 	public Map<String, RateLimit> all() {
 		Map<String, RateLimit> all = new TreeMap<>();
-		this.registry.all().forEach((definition) -> limitOf(definition.name()).ifPresent((l) -> all.put(definition.name(), l)));
+		this.declaringTasks.get().forEach((task) -> limitOf(task).ifPresent((l) -> all.put(task, l)));
 		this.configured.keySet().forEach((task) -> limitOf(task).ifPresent((l) -> all.put(task, l)));
 		this.changes.keySet().forEach((task) -> limitOf(task).ifPresent((l) -> all.put(task, l)));
 		return new LinkedHashMap<>(all);

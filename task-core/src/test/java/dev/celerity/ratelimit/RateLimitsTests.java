@@ -1,10 +1,10 @@
 package dev.celerity.ratelimit;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.celerity.registry.TaskRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RateLimitsTests {
 
-	private final RateLimits limits = new RateLimits(new TaskRegistry(), Map.of("api.call", RateLimit.parse("10/s")),
+	private final RateLimits limits = new RateLimits((task) -> null, List::of, Map.of("api.call", RateLimit.parse("10/s")),
 			new LocalRateLimitChannel());
+
+	@Test
+	void aConfiguredLimitBeatsTheDeclaredOne() {
+		RateLimits declaredToo = new RateLimits((task) -> RateLimit.parse("100/s"), () -> List.of("api.call", "other"),
+				Map.of("api.call", RateLimit.parse("10/s")), new LocalRateLimitChannel());
+		assertThat(declaredToo.limitOf("api.call")).contains(RateLimit.parse("10/s"));
+		assertThat(declaredToo.limitOf("other")).contains(RateLimit.parse("100/s"));
+		assertThat(declaredToo.all()).containsOnlyKeys("api.call", "other");
+	}
 
 	@Test
 	void aRunTimeChangeBeatsTheConfiguredLimitAndCarriesANewVersion() {

@@ -13,7 +13,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import dev.celerity.ratelimit.RateLimit;
 import dev.celerity.ratelimit.RateLimitChannel;
 import dev.celerity.ratelimit.RateLimits;
-import dev.celerity.registry.TaskRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -75,15 +74,15 @@ class RedisRateLimiterTests {
 	void aLimitChangedOnOneInstanceReachesTheOtherWithinASecond() throws Exception {
 		RateLimitChannel oneChannel = new RedisRateLimitChannel(this.first, this.prefix);
 		RateLimitChannel twoChannel = new RedisRateLimitChannel(this.second, this.prefix);
-		RateLimits one = new RateLimits(new TaskRegistry(), java.util.Map.of(), oneChannel);
-		RateLimits two = new RateLimits(new TaskRegistry(), java.util.Map.of(), twoChannel);
+		RateLimits one = new RateLimits((task) -> null, java.util.List::of, java.util.Map.of(), oneChannel);
+		RateLimits two = new RateLimits((task) -> null, java.util.List::of, java.util.Map.of(), twoChannel);
 		one.update("api.call", "7/m");
 		await().atMost(Duration.ofSeconds(1)).until(() -> two.limitOf("api.call").isPresent());
 		assertThat(two.limitOf("api.call")).contains(RateLimit.parse("7/m"));
 		assertThat(two.versionOf("api.call")).isEqualTo(one.versionOf("api.call")).isPositive();
 		one.remove("api.call");
 		await().atMost(Duration.ofSeconds(1)).until(() -> two.limitOf("api.call").isEmpty());
-		RateLimits late = new RateLimits(new TaskRegistry(), java.util.Map.of("api.call", RateLimit.parse("1/s")),
+		RateLimits late = new RateLimits((task) -> null, java.util.List::of, java.util.Map.of("api.call", RateLimit.parse("1/s")),
 				new RedisRateLimitChannel(this.second, this.prefix));
 		assertThat(late.limitOf("api.call")).as("an instance starting later catches up").isEmpty();
 		((RedisRateLimitChannel) oneChannel).destroy();

@@ -15,13 +15,14 @@ import org.springframework.context.annotation.Import;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
 import dev.celerity.ratelimit.InvalidRateLimitException;
 import dev.celerity.ratelimit.RateLimit;
-import dev.celerity.ratelimit.RateLimitAdmission;
 import dev.celerity.ratelimit.RateLimitChannel;
 import dev.celerity.ratelimit.RateLimitKeyResolver;
 import dev.celerity.ratelimit.RateLimiter;
 import dev.celerity.ratelimit.RateLimits;
+import dev.celerity.registry.TaskDefinition;
 import dev.celerity.registry.TaskRegistry;
 import dev.celerity.worker.AdmissionControl;
+import dev.celerity.worker.RateLimitAdmission;
 
 /**
  * Rate limits: the limits in force ({@code celerity.rate-limits.<task>} over {@code @Task(rateLimit)}, changeable at
@@ -38,7 +39,8 @@ public final class CelerityRateLimitAutoConfiguration {
 	@ConditionalOnMissingBean
 	RateLimits celerityRateLimits(TaskRegistry registry, CelerityRateLimitProperties properties,
 			RateLimitChannel channel) {
-		return new RateLimits(registry, configuredLimits(properties), channel);
+		return new RateLimits((task) -> registry.find(task).map(TaskDefinition::rateLimit).orElse(null),
+				() -> registry.all().stream().map(TaskDefinition::name).toList(), configuredLimits(properties), channel);
 	}
 
 	@Bean

@@ -24,7 +24,7 @@ class RateLimitKeyValidation implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.registry.all().forEach(this.keys::validate);
+		this.registry.all().forEach((task) -> this.keys.validate(task.name(), task.rateLimitKey()));
 		this.running = true;
 	}
 

@@ -1,4 +1,4 @@
-package dev.celerity.ratelimit;
+package dev.celerity.worker;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,9 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.celerity.message.TaskMessage;
+import dev.celerity.ratelimit.Permit;
+import dev.celerity.ratelimit.RateLimit;
+import dev.celerity.ratelimit.RateLimitKeyResolver;
+import dev.celerity.ratelimit.RateLimiter;
+import dev.celerity.ratelimit.RateLimits;
 import dev.celerity.registry.TaskDefinition;
-import dev.celerity.worker.Admission;
-import dev.celerity.worker.AdmissionControl;
 
 /**
  * Enforces rate limits in the worker: a task over its limit is handed back to the broker until Bucket4j says its
@@ -81,7 +84,7 @@ public class RateLimitAdmission implements AdmissionControl {
 
 	private String keyOf(TaskDefinition definition, Object[] arguments) {
 		try {
-			return this.keys.keyOf(definition, arguments);
+			return this.keys.keyOf(definition.name(), definition.rateLimitKey(), definition.method(), arguments);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("rateLimitKey '{}' of task {} failed on these arguments ({}); using the task-wide bucket",
