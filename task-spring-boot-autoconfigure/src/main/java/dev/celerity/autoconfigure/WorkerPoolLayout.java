@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.celerity.worker.WorkerPoolSettings;
 
 /**
@@ -16,6 +19,8 @@ import dev.celerity.worker.WorkerPoolSettings;
  * pool's queues plus the default queue and the declared queues.
  */
 final class WorkerPoolLayout {
+
+	private static final Logger logger = LoggerFactory.getLogger(WorkerPoolLayout.class);
 
 	private static final String DEFAULT_POOL = "default";
 
@@ -36,6 +41,10 @@ final class WorkerPoolLayout {
 				.toList();
 			if (!queues.isEmpty()) {
 				pools.add(settings(entry.getKey(), queues, entry.getValue(), worker, virtual));
+			}
+			else {
+				logger.info("Celerity worker pool '{}' does not run here: celerity.worker.queues {} lists none of its "
+						+ "queues {}", entry.getKey(), selected, entry.getValue().getQueues());
 			}
 		}
 		Set<String> rest = new LinkedHashSet<>(selected);
