@@ -160,9 +160,11 @@ public class MessageCodec {
 	}
 
 	/**
-	 * Envelope fields are written in Celery's snake case; task arguments and results keep their own names.
+	 * Envelope fields are written in Celery's snake case and left out when empty (the records read a missing field
+	 * as empty); task arguments and results keep their own names and shapes.
 	 */
 	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	private interface SnakeCaseEnvelope {
 
 	}
