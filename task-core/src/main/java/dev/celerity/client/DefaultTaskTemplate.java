@@ -113,11 +113,12 @@ public class DefaultTaskTemplate implements TaskTemplate {
 		List<Object> args = jsonArgs(signature.args());
 		Map<String, Object> kwargs = jsonKwargs(signature.kwargs());
 		Route route = this.router.route(signature.taskName(), args, kwargs, options);
-		Instant readyAt = options.readyAt(this.clock.instant());
+		Instant now = this.clock.instant();
+		Instant readyAt = options.readyAt(now);
 		TaskContext parent = TaskContextHolder.current().orElse(null);
 		String rootId = (parent == null) ? id : String.valueOf(parent.headers().getOrDefault("root_id", parent.id()));
 		MessageHeaders headers = new MessageHeaders(0, readyAt, options.expires(), rootId,
-				(parent != null) ? parent.id() : null, null, Map.of());
+				(parent != null) ? parent.id() : null, null, Map.of(MessageHeaders.SENT_AT, now.toString()));
 		MessageEmbed embed = new MessageEmbed(specs(signature.links()), specs(signature.errorLinks()), List.of(), null);
 		return new TaskMessage(id, signature.taskName(), args, kwargs, headers,
 				new DeliveryInfo(route.queue(), route.priority(), route.decidedBy()), embed);

@@ -12,6 +12,7 @@ import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.Delivery;
+import dev.celerity.control.RevocationStore;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.ArgumentBinder;
@@ -48,6 +49,8 @@ public class TaskRunner {
 
 	private final AttemptOutcomes outcomes;
 
+	private final RevocationStore revocations;
+
 	/**
 	 * Creates a runner.
 	 * @param codec the message codec
@@ -61,6 +64,27 @@ public class TaskRunner {
 	 */
 	public TaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
 			TaskEventListener events, TaskOutcomeHandler outcomeHandler, RunnerSettings settings, Clock clock) {
+		this(codec, registry, broker, backend, events, outcomeHandler, settings, clock, RevocationStore.NONE,
+				AttemptSupervisor.withoutTimeLimits());
+	}
+
+	/**
+	 * Creates a runner that skips revoked tasks and supervises running ones (time limits, terminate).
+	 * @param codec the message codec
+	 * @param registry the tasks this instance can run
+	 * @param broker the broker the messages come from
+	 * @param backend where states and results go
+	 * @param events where events go
+	 * @param outcomeHandler what continues a workflow after a task
+	 * @param settings result time to live and state tracking
+	 * @param clock the clock
+	 * @param revocations the revoked task ids, asked before each task starts
+	 * @param supervisor enforces time limits and terminates revoked running tasks
+	 */
+	public TaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
+			TaskEventListener events, TaskOutcomeHandler outcomeHandler, RunnerSettings settings, Clock clock,
+			RevocationStore revocations, AttemptSupervisor supervisor) {
+		this.revocations = revocations;
 		this.codec = codec;
 		this.registry = registry;
 		this.binder = new ArgumentBinder(codec);
@@ -69,7 +93,8 @@ public class TaskRunner {
 		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
-		this.outcomes = new AttemptOutcomes(codec, broker, backend, events, outcomeHandler, settings, clock);
+		this.outcomes = new AttemptOutcomes(codec, broker, backend, events, outcomeHandler, settings, clock,
+				supervisor);
 	}
 
 	/**
@@ -95,7 +120,11 @@ public class TaskRunner {
 				delivery.redelivered()));
 		Instant now = this.clock.instant();
 		if (message.headers().expires() != null && now.isAfter(message.headers().expires())) {
-			revoke(delivery, message, "expired at " + message.headers().expires());
+			this.outcomes.revoke(delivery, message, "expired at " + message.headers().expires());
+			return;
+		}
+		if (this.revocations.isRevoked(message.id())) {
+			this.outcomes.revoke(delivery, message, "revoked");
 			return;
 		}
 		RunningTaskContext context = new RunningTaskContext(message, this.backend,
@@ -109,13 +138,6 @@ public class TaskRunner {
 			return;
 		}
 		this.outcomes.attempt(delivery, definition, context, arguments);
-	}
-
-	private void revoke(Delivery delivery, TaskMessage message, String reason) {
-		this.backend.store(new TaskResult(message.id(), message.task(), TaskState.REVOKED.name(), null,
-				Map.of("reason", reason), null, this.clock.instant()), this.settings.resultTimeToLive());
-		this.events.onEvent(new TaskEvent.TaskRevoked(message.id(), message.task(), delivery.queue(), reason));
-		this.broker.ack(delivery);
 	}
 
 	private void reject(Delivery delivery, String taskName, String reason) {

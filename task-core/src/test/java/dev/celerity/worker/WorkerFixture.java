@@ -1,0 +1,81 @@
+package dev.celerity.worker;
+
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.core.annotation.MergedAnnotations;
+
+import dev.celerity.api.Task;
+import dev.celerity.api.TaskTemplate;
+import dev.celerity.backend.memory.InMemoryResultBackend;
+import dev.celerity.broker.memory.InMemoryBroker;
+import dev.celerity.client.DefaultTaskTemplate;
+import dev.celerity.control.RevocationStore;
+import dev.celerity.control.memory.InMemoryRevocationStore;
+import dev.celerity.events.TaskEvent;
+import dev.celerity.message.MessageCodec;
+import dev.celerity.registry.TaskDefaults;
+import dev.celerity.registry.TaskDefinitionFactory;
+import dev.celerity.registry.TaskRegistry;
+import dev.celerity.routing.DefaultRouter;
+
+/**
+ * An embedded broker, backend, runner and worker around the {@code @Task} methods of one bean, for worker tests.
+ */
+final class WorkerFixture implements AutoCloseable {
+
+	final MessageCodec codec = new MessageCodec();
+
+	final TaskRegistry registry = new TaskRegistry();
+
+	final InMemoryBroker broker = new InMemoryBroker();
+
+	final InMemoryResultBackend backend = new InMemoryResultBackend(this.codec);
+
+	final RevocationStore revocations = new InMemoryRevocationStore(Duration.ofMinutes(5));
+
+	final QueuePauses pauses = new QueuePauses();
+
+	final AttemptSupervisor supervisor;
+
+	final List<TaskEvent> events = new CopyOnWriteArrayList<>();
+
+	final TaskTemplate template;
+
+	final Worker worker;
+
+	WorkerFixture(Object tasks, TimeLimitPolicy timeLimits) {
+		TaskDefinitionFactory factory = new TaskDefinitionFactory(TaskDefaults.STANDARD, (value) -> value);
+		for (Method method : tasks.getClass().getMethods()) {
+			MergedAnnotations annotations = MergedAnnotations.from(method);
+			if (annotations.isPresent(Task.class)) {
+				this.registry.register(factory.create("tasks", tasks, method, annotations.get(Task.class), List.of()));
+			}
+		}
+		this.supervisor = new AttemptSupervisor(timeLimits, Clock.systemUTC());
+		this.template = new DefaultTaskTemplate(this.codec, this.registry,
+				new DefaultRouter(this.registry, "default", 0), this.broker, this.backend, this.events::add,
+				Clock.systemUTC());
+		TaskRunner runner = new TaskRunner(this.codec, this.registry, this.broker, this.backend, this.events::add,
+				TaskOutcomeHandler.NONE, new RunnerSettings(Duration.ofMinutes(5), false), Clock.systemUTC(),
+				this.revocations, this.supervisor);
+		WorkerPool pool = new WorkerPool(new WorkerPoolSettings("default", List.of("default"), 2, 0, false,
+				Duration.ofSeconds(30), Duration.ofMillis(100)), this.broker, runner, this.pauses);
+		this.worker = new Worker(this.broker, List.of(pool), Duration.ofSeconds(2));
+	}
+
+	List<Class<?>> eventTypes(String taskId) {
+		return this.events.stream().filter((event) -> taskId.equals(event.taskId())).<Class<?>>map(Object::getClass)
+			.toList();
+	}
+
+	@Override
+	public void close() {
+		this.worker.stop();
+		this.supervisor.close();
+	}
+
+}
