@@ -25,29 +25,45 @@ import dev.celerity.routing.DefaultRouter;
 /**
  * An embedded broker, backend, runner and worker around the {@code @Task} methods of one bean, for worker tests.
  */
-final class WorkerFixture implements AutoCloseable {
+public final class WorkerFixture implements AutoCloseable {
 
-	final MessageCodec codec = new MessageCodec();
+	public final MessageCodec codec = new MessageCodec();
 
-	final TaskRegistry registry = new TaskRegistry();
+	public final TaskRegistry registry = new TaskRegistry();
 
-	final InMemoryBroker broker = new InMemoryBroker();
+	public final InMemoryBroker broker;
 
-	final InMemoryResultBackend backend = new InMemoryResultBackend(this.codec);
+	public final InMemoryResultBackend backend;
 
-	final RevocationStore revocations = new InMemoryRevocationStore(Duration.ofMinutes(5));
+	public final RevocationStore revocations;
 
-	final QueuePauses pauses = new QueuePauses();
+	public final QueuePauses pauses = new QueuePauses();
 
-	final AttemptSupervisor supervisor;
+	public final AttemptSupervisor supervisor;
 
-	final List<TaskEvent> events = new CopyOnWriteArrayList<>();
+	public final List<TaskEvent> events = new CopyOnWriteArrayList<>();
 
-	final TaskTemplate template;
+	public final TaskTemplate template;
 
-	final Worker worker;
+	public final Worker worker;
 
 	WorkerFixture(Object tasks, TimeLimitPolicy timeLimits) {
+		this(tasks, timeLimits, new InMemoryBroker(), null, new InMemoryRevocationStore(Duration.ofMinutes(5)));
+	}
+
+	/**
+	 * Creates one instance's worker; instances that share the broker, backend and revocations form a cluster.
+	 * @param tasks the bean with the {@code @Task} methods
+	 * @param timeLimits the time limits
+	 * @param broker the broker
+	 * @param backend the backend, {@code null} for a new one
+	 * @param revocations the revoked ids
+	 */
+	public WorkerFixture(Object tasks, TimeLimitPolicy timeLimits, InMemoryBroker broker,
+			InMemoryResultBackend backend, RevocationStore revocations) {
+		this.broker = broker;
+		this.backend = (backend != null) ? backend : new InMemoryResultBackend(this.codec);
+		this.revocations = revocations;
 		TaskDefinitionFactory factory = new TaskDefinitionFactory(TaskDefaults.STANDARD, (value) -> value);
 		for (Method method : tasks.getClass().getMethods()) {
 			MergedAnnotations annotations = MergedAnnotations.from(method);
@@ -67,9 +83,17 @@ final class WorkerFixture implements AutoCloseable {
 		this.worker = new Worker(this.broker, List.of(pool), Duration.ofSeconds(2));
 	}
 
-	List<Class<?>> eventTypes(String taskId) {
+	public List<Class<?>> eventTypes(String taskId) {
 		return this.events.stream().filter((event) -> taskId.equals(event.taskId())).<Class<?>>map(Object::getClass)
 			.toList();
+	}
+
+	/**
+	 * Returns the handler that applies control commands to this instance's worker.
+	 * @return the handler
+	 */
+	public WorkerControlHandler controlHandler() {
+		return new WorkerControlHandler(this.supervisor, this.pauses);
 	}
 
 	@Override
