@@ -11,6 +11,7 @@ import dev.celerity.api.TaskState;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Broker;
+import dev.celerity.broker.DeadLetter;
 import dev.celerity.broker.QueueStats;
 
 /**
@@ -70,6 +71,16 @@ public class ClusterControl {
 	 */
 	public QueueStats queue(String queue) {
 		return this.broker.stats(queue);
+	}
+
+	/**
+	 * Lists a queue's dead letters, oldest first.
+	 * @param queue the queue
+	 * @param max the most to return
+	 * @return the dead letters
+	 */
+	public List<DeadLetter> deadLetters(String queue, int max) {
+		return this.broker.deadLetters(queue, max);
 	}
 
 	/**

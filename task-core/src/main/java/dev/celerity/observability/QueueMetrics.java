@@ -1,6 +1,7 @@
 package dev.celerity.observability;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,6 +47,8 @@ public class QueueMetrics implements AutoCloseable {
 
 	private final Map<String, AtomicLong> samples = new ConcurrentHashMap<>();
 
+	private volatile Supplier<? extends Collection<String>> queueSource = Set::of;
+
 	private ScheduledExecutorService scheduler;
 
 	/**
@@ -71,6 +75,14 @@ public class QueueMetrics implements AutoCloseable {
 	}
 
 	/**
+	 * Adds the queues a source names at each sample (for queues known only once the application has started).
+	 * @param source the source of queue names
+	 */
+	public void trackFrom(Supplier<? extends Collection<String>> source) {
+		this.queueSource = source;
+	}
+
+	/**
 	 * Starts sampling in the background.
 	 */
 	public synchronized void start() {
@@ -88,6 +100,7 @@ public class QueueMetrics implements AutoCloseable {
 	 * Reads every tracked queue's counts once.
 	 */
 	public void sample() {
+		this.queueSource.get().forEach(this::track);
 		for (String queue : this.queues) {
 			try {
 				record(this.broker.stats(queue));

@@ -19,6 +19,9 @@ import dev.celerity.broker.Broker;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskRegistry;
+import dev.celerity.control.RevocationStore;
+import dev.celerity.worker.AttemptSupervisor;
+import dev.celerity.worker.QueuePauses;
 import dev.celerity.worker.RunnerSettings;
 import dev.celerity.worker.TaskOutcomeHandler;
 import dev.celerity.worker.TaskRunner;
@@ -37,25 +40,31 @@ class WorkerConfiguration {
 	@ConditionalOnMissingBean
 	TaskRunner celerityTaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
 			TaskEventListener events, ObjectProvider<TaskOutcomeHandler> outcomeHandler, CelerityProperties properties,
-			@Qualifier("celerityClock") Clock clock) {
+			@Qualifier("celerityClock") Clock clock, ObjectProvider<RevocationStore> revocations,
+			ObjectProvider<AttemptSupervisor> supervisor) {
 		RunnerSettings settings = new RunnerSettings(properties.getResult().getTimeToLive(),
 				properties.getResult().isTrackStarted());
 		return new TaskRunner(codec, registry, broker, backend, events,
-				outcomeHandler.getIfAvailable(() -> TaskOutcomeHandler.NONE), settings, clock);
+				outcomeHandler.getIfAvailable(() -> TaskOutcomeHandler.NONE), settings, clock,
+				revocations.getIfAvailable(() -> RevocationStore.NONE),
+				supervisor.getIfAvailable(AttemptSupervisor::withoutTimeLimits));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	Worker celerityWorker(Broker broker, TaskRunner runner, CelerityProperties properties, Environment environment) {
+	Worker celerityWorker(Broker broker, TaskRunner runner, CelerityProperties properties, Environment environment,
+			ObjectProvider<QueuePauses> queuePauses) {
+		QueuePauses pauses = queuePauses.getIfAvailable(QueuePauses::new);
 		CelerityProperties.Worker worker = properties.getWorker();
 		boolean virtual = (worker.getVirtualThreads() != null) ? worker.getVirtualThreads()
 				: Threading.VIRTUAL.isActive(environment);
 		List<WorkerPool> pools = new ArrayList<>();
 		if (!worker.getQueues().isEmpty()) {
-			pools.add(new WorkerPool(poolSettings("default", worker, worker, virtual), broker, runner));
+			pools.add(new WorkerPool(poolSettings("default", worker, worker, virtual), broker, runner, pauses));
 		}
 		for (Map.Entry<String, CelerityProperties.Pool> pool : worker.getPools().entrySet()) {
-			pools.add(new WorkerPool(poolSettings(pool.getKey(), pool.getValue(), worker, virtual), broker, runner));
+			pools.add(new WorkerPool(poolSettings(pool.getKey(), pool.getValue(), worker, virtual), broker, runner,
+					pauses));
 		}
 		return new Worker(broker, pools, worker.getShutdownTimeout());
 	}

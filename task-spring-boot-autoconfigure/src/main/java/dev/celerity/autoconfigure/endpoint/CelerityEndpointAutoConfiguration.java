@@ -1,0 +1,47 @@
+package dev.celerity.autoconfigure.endpoint;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.celerity.autoconfigure.CelerityProperties;
+import dev.celerity.autoconfigure.actuate.endpoint.CelerityEndpoint;
+import dev.celerity.autoconfigure.actuate.endpoint.CelerityEndpointWebExtension;
+import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
+import dev.celerity.autoconfigure.control.KnownQueues;
+import dev.celerity.control.ClusterControl;
+import dev.celerity.control.ScheduleInspector;
+import dev.celerity.registry.TaskRegistry;
+import dev.celerity.worker.TimeLimitPolicy;
+
+/**
+ * Auto-configuration of the {@code celerity} Actuator endpoint.
+ */
+@AutoConfiguration(after = CelerityControlAutoConfiguration.class)
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBean(ClusterControl.class)
+@ConditionalOnAvailableEndpoint(CelerityEndpoint.class)
+public final class CelerityEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CelerityEndpoint celerityEndpoint(ClusterControl control, TaskRegistry registry, KnownQueues queues,
+			ObjectProvider<ScheduleInspector> schedules, ObjectProvider<TimeLimitPolicy> timeLimits,
+			CelerityProperties properties) {
+		return new CelerityEndpoint(control, registry, queues, schedules.orderedStream().toList(),
+				timeLimits.getIfAvailable(() -> TimeLimitPolicy.NONE), properties.getDefaultQueue());
+	}
+
+	@Bean
+	@ConditionalOnBean(CelerityEndpoint.class)
+	@ConditionalOnMissingBean
+	CelerityEndpointWebExtension celerityEndpointWebExtension(CelerityEndpoint endpoint) {
+		return new CelerityEndpointWebExtension(endpoint);
+	}
+
+}
