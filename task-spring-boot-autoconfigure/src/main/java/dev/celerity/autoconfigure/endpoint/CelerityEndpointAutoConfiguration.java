@@ -2,6 +2,7 @@ package dev.celerity.autoconfigure.endpoint;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,12 +24,13 @@ import dev.celerity.worker.TimeLimitPolicy;
  * Auto-configuration of the {@code celerity} Actuator endpoint.
  */
 @AutoConfiguration(after = CelerityControlAutoConfiguration.class)
-@ConditionalOnClass(Endpoint.class)
+@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnBean(ClusterControl.class)
-@ConditionalOnAvailableEndpoint(CelerityEndpoint.class)
 public final class CelerityEndpointAutoConfiguration {
 
+	// the endpoint condition sits on the methods, so the class condition is checked before it is loaded
 	@Bean
+	@ConditionalOnAvailableEndpoint
 	@ConditionalOnMissingBean
 	CelerityEndpoint celerityEndpoint(ClusterControl control, TaskRegistry registry, KnownQueues queues,
 			ObjectProvider<ScheduleInspector> schedules, ObjectProvider<TimeLimitPolicy> timeLimits,
@@ -38,6 +40,7 @@ public final class CelerityEndpointAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
 	@ConditionalOnBean(CelerityEndpoint.class)
 	@ConditionalOnMissingBean
 	CelerityEndpointWebExtension celerityEndpointWebExtension(CelerityEndpoint endpoint) {

@@ -25,11 +25,12 @@ import dev.celerity.control.WorkerRegistry;
 @AutoConfiguration(after = CelerityControlAutoConfiguration.class)
 @ConditionalOnClass({ AbstractHealthIndicator.class, Broker.class })
 @ConditionalOnBean({ Broker.class, WorkerRegistry.class, KnownQueues.class })
-@ConditionalOnEnabledHealthIndicator("celerity")
 @EnableConfigurationProperties(CelerityHealthProperties.class)
 public final class CelerityHealthContributorAutoConfiguration {
 
+	// the health conditions sit on the method, so the class condition is checked before they are loaded
 	@Bean
+	@ConditionalOnEnabledHealthIndicator("celerity")
 	@ConditionalOnMissingBean(name = "celerityHealthIndicator")
 	CelerityHealthIndicator celerityHealthIndicator(Broker broker, WorkerRegistry workers, KnownQueues knownQueues,
 			CelerityHealthProperties properties) {
