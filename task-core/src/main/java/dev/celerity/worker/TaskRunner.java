@@ -51,6 +51,8 @@ public class TaskRunner {
 
 	private final RevocationStore revocations;
 
+	private final ExecutionInterceptor execution;
+
 	/**
 	 * Creates a runner.
 	 * @param codec the message codec
@@ -64,12 +66,12 @@ public class TaskRunner {
 	 */
 	public TaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
 			TaskEventListener events, TaskOutcomeHandler outcomeHandler, RunnerSettings settings, Clock clock) {
-		this(codec, registry, broker, backend, events, outcomeHandler, settings, clock, RevocationStore.NONE,
-				AttemptSupervisor.withoutTimeLimits());
+		this(codec, registry, broker, backend, events, outcomeHandler, settings, clock, RunnerHooks.none());
 	}
 
 	/**
-	 * Creates a runner that skips revoked tasks and supervises running ones (time limits, terminate).
+	 * Creates a runner with hooks: revoked tasks are skipped, running ones supervised (time limits, terminate) and
+	 * each attempt intercepted.
 	 * @param codec the message codec
 	 * @param registry the tasks this instance can run
 	 * @param broker the broker the messages come from
@@ -78,13 +80,13 @@ public class TaskRunner {
 	 * @param outcomeHandler what continues a workflow after a task
 	 * @param settings result time to live and state tracking
 	 * @param clock the clock
-	 * @param revocations the revoked task ids, asked before each task starts
-	 * @param supervisor enforces time limits and terminates revoked running tasks
+	 * @param hooks revocations, time limits and terminate, interception of each attempt
 	 */
 	public TaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
 			TaskEventListener events, TaskOutcomeHandler outcomeHandler, RunnerSettings settings, Clock clock,
-			RevocationStore revocations, AttemptSupervisor supervisor) {
-		this.revocations = revocations;
+			RunnerHooks hooks) {
+		this.revocations = hooks.revocations();
+		this.execution = hooks.execution();
 		this.codec = codec;
 		this.registry = registry;
 		this.binder = new ArgumentBinder(codec);
@@ -94,7 +96,7 @@ public class TaskRunner {
 		this.settings = settings;
 		this.clock = clock;
 		this.outcomes = new AttemptOutcomes(codec, broker, backend, events, outcomeHandler, settings, clock,
-				supervisor);
+				hooks.supervisor());
 	}
 
 	/**
@@ -137,7 +139,8 @@ public class TaskRunner {
 			reject(delivery, message.task(), ex.getMessage());
 			return;
 		}
-		this.outcomes.attempt(delivery, definition, context, arguments);
+		this.execution.execute(message, delivery.queue(),
+				() -> this.outcomes.attempt(delivery, definition, context, arguments));
 	}
 
 	private void reject(Delivery delivery, String taskName, String reason) {

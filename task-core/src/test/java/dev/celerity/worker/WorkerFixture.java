@@ -13,6 +13,7 @@ import dev.celerity.api.TaskTemplate;
 import dev.celerity.backend.memory.InMemoryResultBackend;
 import dev.celerity.broker.memory.InMemoryBroker;
 import dev.celerity.client.DefaultTaskTemplate;
+import dev.celerity.client.PublishInterceptor;
 import dev.celerity.control.RevocationStore;
 import dev.celerity.control.memory.InMemoryRevocationStore;
 import dev.celerity.events.TaskEvent;
@@ -61,6 +62,22 @@ public final class WorkerFixture implements AutoCloseable {
 	 */
 	public WorkerFixture(Object tasks, TimeLimitPolicy timeLimits, InMemoryBroker broker,
 			InMemoryResultBackend backend, RevocationStore revocations) {
+		this(tasks, timeLimits, broker, backend, revocations, PublishInterceptor.NONE, ExecutionInterceptor.NONE);
+	}
+
+	/**
+	 * Creates one instance's worker with interceptors around publishing and executing.
+	 * @param tasks the bean with the {@code @Task} methods
+	 * @param timeLimits the time limits
+	 * @param broker the broker
+	 * @param backend the backend, {@code null} for a new one
+	 * @param revocations the revoked ids
+	 * @param publish wraps publishing
+	 * @param execution wraps executing
+	 */
+	public WorkerFixture(Object tasks, TimeLimitPolicy timeLimits, InMemoryBroker broker,
+			InMemoryResultBackend backend, RevocationStore revocations, PublishInterceptor publish,
+			ExecutionInterceptor execution) {
 		this.broker = broker;
 		this.backend = (backend != null) ? backend : new InMemoryResultBackend(this.codec);
 		this.revocations = revocations;
@@ -74,10 +91,10 @@ public final class WorkerFixture implements AutoCloseable {
 		this.supervisor = new AttemptSupervisor(timeLimits, Clock.systemUTC());
 		this.template = new DefaultTaskTemplate(this.codec, this.registry,
 				new DefaultRouter(this.registry, "default", 0), this.broker, this.backend, this.events::add,
-				Clock.systemUTC());
+				Clock.systemUTC(), publish);
 		TaskRunner runner = new TaskRunner(this.codec, this.registry, this.broker, this.backend, this.events::add,
 				TaskOutcomeHandler.NONE, new RunnerSettings(Duration.ofMinutes(5), false), Clock.systemUTC(),
-				this.revocations, this.supervisor);
+				new RunnerHooks(this.revocations, this.supervisor, execution));
 		WorkerPool pool = new WorkerPool(new WorkerPoolSettings("default", List.of("default"), 2, 0, false,
 				Duration.ofSeconds(30), Duration.ofMillis(100)), this.broker, runner, this.pauses);
 		this.worker = new Worker(this.broker, List.of(pool), Duration.ofSeconds(2));

@@ -21,7 +21,9 @@ import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskRegistry;
 import dev.celerity.control.RevocationStore;
 import dev.celerity.worker.AttemptSupervisor;
+import dev.celerity.worker.ExecutionInterceptor;
 import dev.celerity.worker.QueuePauses;
+import dev.celerity.worker.RunnerHooks;
 import dev.celerity.worker.RunnerSettings;
 import dev.celerity.worker.TaskOutcomeHandler;
 import dev.celerity.worker.TaskRunner;
@@ -41,13 +43,13 @@ class WorkerConfiguration {
 	TaskRunner celerityTaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
 			TaskEventListener events, ObjectProvider<TaskOutcomeHandler> outcomeHandler, CelerityProperties properties,
 			@Qualifier("celerityClock") Clock clock, ObjectProvider<RevocationStore> revocations,
-			ObjectProvider<AttemptSupervisor> supervisor) {
+			ObjectProvider<AttemptSupervisor> supervisor, ObjectProvider<ExecutionInterceptor> execution) {
 		RunnerSettings settings = new RunnerSettings(properties.getResult().getTimeToLive(),
 				properties.getResult().isTrackStarted());
 		return new TaskRunner(codec, registry, broker, backend, events,
 				outcomeHandler.getIfAvailable(() -> TaskOutcomeHandler.NONE), settings, clock,
-				revocations.getIfAvailable(() -> RevocationStore.NONE),
-				supervisor.getIfAvailable(AttemptSupervisor::withoutTimeLimits));
+				new RunnerHooks(revocations.getIfAvailable(), supervisor.getIfAvailable(),
+						execution.getIfAvailable()));
 	}
 
 	@Bean
