@@ -204,7 +204,8 @@ public class WorkerPool {
 		}
 		for (Delivery delivery : deliveries) {
 			this.leased.add(delivery);
-			if (this.running) {
+			// a queue paused while this fetch was waiting gets its messages back unstarted
+			if (this.running && !this.pauses.isPaused(delivery.queue())) {
 				this.executor.execute(new DeliveryJob(delivery));
 			}
 			else {
