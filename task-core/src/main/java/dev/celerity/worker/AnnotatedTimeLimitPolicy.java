@@ -2,6 +2,7 @@ package dev.celerity.worker;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.format.annotation.DurationFormat;
@@ -20,6 +21,8 @@ public class AnnotatedTimeLimitPolicy implements TimeLimitPolicy {
 
 	private final TimeLimits defaults;
 
+	private final Map<String, TimeLimits> resolved = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates a policy.
 	 * @param byTaskName limits configured per task name
@@ -32,6 +35,10 @@ public class AnnotatedTimeLimitPolicy implements TimeLimitPolicy {
 
 	@Override
 	public TimeLimits limitsFor(TaskDefinition task) {
+		return this.resolved.computeIfAbsent(task.name(), (name) -> resolve(task));
+	}
+
+	private TimeLimits resolve(TaskDefinition task) {
 		TimeLimits configured = this.byTaskName.getOrDefault(task.name(), TimeLimits.NONE);
 		return configured.orElse(annotated(task)).orElse(this.defaults);
 	}

@@ -42,6 +42,8 @@ final class AttemptOutcomes {
 
 	private static final Logger logger = LoggerFactory.getLogger(AttemptOutcomes.class);
 
+	private static final int ARGS_SUMMARY_LENGTH = 200;
+
 	private final MessageCodec codec;
 
 	private final Broker broker;
@@ -78,7 +80,7 @@ final class AttemptOutcomes {
 			store(message, TaskState.STARTED.name(), null, Map.of(), null);
 		}
 		this.events.onEvent(new TaskEvent.TaskStarted(message.id(), definition.name(), delivery.queue(),
-				message.headers().retries(), waited(message)));
+				message.headers().retries(), waited(message), argsSummary(message)));
 		long start = System.nanoTime();
 		List<TaskInterceptor> interceptors = definition.interceptors();
 		SupervisedAttempt supervised = this.supervisor.begin(message.id(), definition,
@@ -142,6 +144,13 @@ final class AttemptOutcomes {
 	private static Throwable overLimit(SupervisedAttempt supervised, Throwable failure) {
 		Duration soft = supervised.softLimitExceeded();
 		return (soft != null) ? new TimeLimitExceededException(supervised.taskName(), false, soft, failure) : failure;
+	}
+
+	private static String argsSummary(TaskMessage message) {
+		String summary = message.kwargs().isEmpty() ? String.valueOf(message.args())
+				: message.args() + " " + message.kwargs();
+		return (summary.length() <= ARGS_SUMMARY_LENGTH) ? summary
+				: summary.substring(0, ARGS_SUMMARY_LENGTH - 3) + "...";
 	}
 
 	private Duration waited(TaskMessage message) {

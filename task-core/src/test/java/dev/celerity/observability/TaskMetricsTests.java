@@ -32,7 +32,7 @@ class TaskMetricsTests {
 	@Test
 	void eventsMoveTimersAndCountersTaggedByTaskAndQueue() {
 		this.metrics.onEvent(new TaskEvent.TaskPublished("1", "add", "math", 0, null));
-		this.metrics.onEvent(new TaskEvent.TaskStarted("1", "add", "math", 0, Duration.ofMillis(40)));
+		this.metrics.onEvent(new TaskEvent.TaskStarted("1", "add", "math", 0, Duration.ofMillis(40), "[1, 2]"));
 		this.metrics.onEvent(new TaskEvent.TaskSucceeded("1", "add", "math", Duration.ofMillis(12)));
 		this.metrics.onEvent(new TaskEvent.TaskRetried("2", "add", "math", 1, Instant.now(),
 				new RemoteError("java.lang.IllegalStateException", "x", List.of())));

@@ -50,6 +50,7 @@ class WorkerControlTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(started.waited()).isNotNull().isLessThan(Duration.ofSeconds(5));
+		assertThat(started.argsSummary()).isEqualTo("[2, 3]");
 	}
 
 	@Test

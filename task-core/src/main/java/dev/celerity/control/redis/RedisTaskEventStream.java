@@ -62,7 +62,10 @@ public class RedisTaskEventStream implements TaskEventListener {
 		putIfSet(fields, "task_id", event.taskId());
 		putIfSet(fields, "task", event.taskName());
 		putIfSet(fields, "queue", event.queue());
-		if (event instanceof TaskEvent.TaskSucceeded succeeded) {
+		if (event instanceof TaskEvent.TaskStarted started) {
+			putIfSet(fields, "args", started.argsSummary());
+		}
+		else if (event instanceof TaskEvent.TaskSucceeded succeeded) {
 			putIfSet(fields, "runtime_ms", (succeeded.runtime() != null) ? succeeded.runtime().toMillis() : null);
 		}
 		else if (event instanceof TaskEvent.TaskFailed failed) {

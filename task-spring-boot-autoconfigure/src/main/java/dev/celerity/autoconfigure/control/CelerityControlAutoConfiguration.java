@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -59,6 +60,16 @@ public final class CelerityControlAutoConfiguration {
 	@ConditionalOnMissingBean
 	TimeLimitPolicy celerityTimeLimitPolicy(CelerityTimeLimitProperties timeLimits) {
 		return TimeLimitPolicies.from(timeLimits);
+	}
+
+	/**
+	 * Resolves every task's time limits once all tasks are registered, so a bad {@code @TimeLimit} fails start-up.
+	 */
+	@Bean
+	static SmartInitializingSingleton celerityTimeLimitValidator(ObjectProvider<TaskRegistry> registry,
+			ObjectProvider<TimeLimitPolicy> policy) {
+		return () -> policy.ifAvailable((limits) -> registry
+			.ifAvailable((tasks) -> tasks.all().forEach(limits::limitsFor)));
 	}
 
 	@Bean

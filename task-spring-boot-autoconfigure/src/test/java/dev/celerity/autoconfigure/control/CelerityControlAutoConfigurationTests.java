@@ -136,6 +136,23 @@ class CelerityControlAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void invalidTimeLimitFailsStartUpNamingTheMethod() {
+		this.contextRunner.withBean(BadTimeLimit.class).run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.hasStackTraceContaining("Invalid @TimeLimit(hard = \"soon\") on ")
+			.hasStackTraceContaining(".late()"));
+	}
+
+	static class BadTimeLimit {
+
+		@dev.celerity.api.Task(name = "bad.late")
+		@dev.celerity.api.TimeLimit(hard = "soon")
+		public void late() {
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class TasksConfiguration {
 
