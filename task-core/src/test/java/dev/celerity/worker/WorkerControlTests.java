@@ -42,9 +42,9 @@ class WorkerControlTests {
 		this.fixture.worker.start();
 		AsyncResult<Object> result = this.fixture.template.send("add", 2, 3);
 		assertThat(result.get(Duration.ofSeconds(5))).isEqualTo(5);
-		await().untilAsserted(() -> assertThat(this.fixture.eventTypes(result.id())).containsExactly(
-				TaskEvent.TaskPublished.class, TaskEvent.TaskReceived.class, TaskEvent.TaskStarted.class,
-				TaskEvent.TaskSucceeded.class));
+		await().untilAsserted(() -> assertThat(workerEvents(result.id())).containsExactly(
+				TaskEvent.TaskReceived.class, TaskEvent.TaskStarted.class, TaskEvent.TaskSucceeded.class));
+		assertThat(this.fixture.eventTypes(result.id())).containsOnlyOnce(TaskEvent.TaskPublished.class);
 		TaskEvent.TaskStarted started = (TaskEvent.TaskStarted) this.fixture.events.stream()
 			.filter(TaskEvent.TaskStarted.class::isInstance)
 			.findFirst()
@@ -58,10 +58,9 @@ class WorkerControlTests {
 		this.fixture.worker.start();
 		AsyncResult<Object> result = this.fixture.template.send("flaky");
 		assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> result.get(Duration.ofSeconds(5)));
-		await().untilAsserted(() -> assertThat(this.fixture.eventTypes(result.id())).containsExactly(
-				TaskEvent.TaskPublished.class, TaskEvent.TaskReceived.class, TaskEvent.TaskStarted.class,
-				TaskEvent.TaskRetried.class, TaskEvent.TaskReceived.class, TaskEvent.TaskStarted.class,
-				TaskEvent.TaskFailed.class));
+		await().untilAsserted(() -> assertThat(workerEvents(result.id())).containsExactly(
+				TaskEvent.TaskReceived.class, TaskEvent.TaskStarted.class, TaskEvent.TaskRetried.class,
+				TaskEvent.TaskReceived.class, TaskEvent.TaskStarted.class, TaskEvent.TaskFailed.class));
 	}
 
 	@Test
@@ -124,6 +123,13 @@ class WorkerControlTests {
 			.until(() -> this.fixture.broker.depth("default") == 1);
 		this.fixture.pauses.resume("default");
 		assertThat(result.get(Duration.ofSeconds(5))).isEqualTo(2);
+	}
+
+	// published comes from the caller's thread, so a fast worker's events may precede it
+	private List<Class<?>> workerEvents(String taskId) {
+		return this.fixture.eventTypes(taskId).stream()
+			.filter((type) -> type != TaskEvent.TaskPublished.class)
+			.toList();
 	}
 
 	public static class Tasks {

@@ -16,8 +16,8 @@ import dev.celerity.autoconfigure.actuate.endpoint.CelerityEndpointWebExtension;
 import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
 import dev.celerity.autoconfigure.control.KnownQueues;
 import dev.celerity.control.ClusterControl;
-import dev.celerity.control.ScheduleInspector;
 import dev.celerity.registry.TaskRegistry;
+import dev.celerity.schedule.PeriodicSchedules;
 import dev.celerity.worker.TimeLimitPolicy;
 
 /**
@@ -33,9 +33,9 @@ public final class CelerityEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint
 	@ConditionalOnMissingBean
 	CelerityEndpoint celerityEndpoint(ClusterControl control, TaskRegistry registry, KnownQueues queues,
-			ObjectProvider<ScheduleInspector> schedules, ObjectProvider<TimeLimitPolicy> timeLimits,
+			ObjectProvider<PeriodicSchedules> schedules, ObjectProvider<TimeLimitPolicy> timeLimits,
 			CelerityProperties properties) {
-		return new CelerityEndpoint(control, registry, queues, schedules.orderedStream().toList(),
+		return new CelerityEndpoint(control, registry, queues, schedules.getIfAvailable(),
 				timeLimits.getIfAvailable(() -> TimeLimitPolicy.NONE), properties.getDefaultQueue());
 	}
 

@@ -103,10 +103,11 @@ class CelerityControlAutoConfigurationTests {
 			AsyncResult<Object> failed = tasks.send("monitored.fail");
 			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> failed.get(Duration.ofSeconds(5)));
 			ApplicationEvents events = context.getBean(ApplicationEvents.class);
-			await().untilAsserted(() -> assertThat(events.types(failed.id())).containsExactly("TaskPublished",
-					"TaskReceived", "TaskStarted", "TaskRetried", "TaskReceived", "TaskStarted", "TaskFailed"));
-			assertThat(events.types(ok.id())).containsExactly("TaskPublished", "TaskReceived", "TaskStarted",
-					"TaskSucceeded");
+			// published comes from the caller's thread, so a fast worker's events may precede it
+			await().untilAsserted(() -> assertThat(events.workerTypes(failed.id())).containsExactly("TaskReceived",
+					"TaskStarted", "TaskRetried", "TaskReceived", "TaskStarted", "TaskFailed"));
+			assertThat(events.workerTypes(ok.id())).containsExactly("TaskReceived", "TaskStarted", "TaskSucceeded");
+			assertThat(events.types(ok.id())).containsOnlyOnce("TaskPublished");
 			RecordingListener bean = context.getBean(RecordingListener.class);
 			assertThat(bean.events).extracting(TaskEvent::taskId).contains(ok.id(), failed.id());
 		});
@@ -185,6 +186,10 @@ class CelerityControlAutoConfigurationTests {
 		@EventListener
 		void on(TaskEvent event) {
 			this.events.add(event);
+		}
+
+		List<String> workerTypes(String taskId) {
+			return types(taskId).stream().filter((type) -> !type.equals("TaskPublished")).toList();
 		}
 
 		List<String> types(String taskId) {

@@ -21,10 +21,11 @@ import dev.celerity.broker.QueueStats;
 import dev.celerity.control.ClusterControl;
 import dev.celerity.control.ControlOutcome;
 import dev.celerity.control.ControlReply;
-import dev.celerity.control.ScheduleInspector;
 import dev.celerity.control.WorkerHeartbeat;
 import dev.celerity.registry.TaskDefinition;
 import dev.celerity.registry.TaskRegistry;
+import dev.celerity.schedule.PeriodicSchedules;
+import dev.celerity.schedule.ScheduleDescriptor;
 import dev.celerity.worker.TimeLimitPolicy;
 import dev.celerity.worker.TimeLimits;
 
@@ -44,7 +45,7 @@ public class CelerityEndpoint {
 
 	private final Supplier<Set<String>> queues;
 
-	private final List<ScheduleInspector> schedules;
+	private final @Nullable PeriodicSchedules schedules;
 
 	private final TimeLimitPolicy timeLimits;
 
@@ -55,16 +56,16 @@ public class CelerityEndpoint {
 	 * @param control the cluster control
 	 * @param registry the registered tasks
 	 * @param queues the queues to list
-	 * @param schedules the sources of periodic schedules (none without the scheduling feature)
+	 * @param schedules the periodic schedules, {@code null} without them
 	 * @param timeLimits the time limits of tasks
 	 * @param defaultQueue the queue of tasks that name none
 	 */
 	public CelerityEndpoint(ClusterControl control, TaskRegistry registry, Supplier<Set<String>> queues,
-			List<ScheduleInspector> schedules, TimeLimitPolicy timeLimits, String defaultQueue) {
+			@Nullable PeriodicSchedules schedules, TimeLimitPolicy timeLimits, String defaultQueue) {
 		this.control = control;
 		this.registry = registry;
 		this.queues = queues;
-		this.schedules = List.copyOf(schedules);
+		this.schedules = schedules;
 		this.timeLimits = timeLimits;
 		this.defaultQueue = defaultQueue;
 	}
@@ -95,9 +96,10 @@ public class CelerityEndpoint {
 	}
 
 	/**
-	 * Describes one queue (with its oldest dead letters) or one task by id (state, meta, result or error).
-	 * @param section {@code queues} or {@code tasks}
-	 * @param name the queue name or the task id
+	 * Describes one queue (with its oldest dead letters), one task by id (state, meta, result or error) or one
+	 * schedule.
+	 * @param section {@code queues}, {@code tasks} or {@code schedules}
+	 * @param name the queue name, the task id or the schedule name
 	 * @return the description, {@code null} when unknown
 	 */
 	@ReadOperation
@@ -105,6 +107,7 @@ public class CelerityEndpoint {
 		return switch (section) {
 			case "queues" -> queueDetail(name);
 			case "tasks" -> this.control.task(name).map(TaskStateDescriptor::of).orElse(null);
+			case "schedules" -> (this.schedules != null) ? this.schedules.schedule(name).orElse(null) : null;
 			default -> null;
 		};
 	}
@@ -169,8 +172,8 @@ public class CelerityEndpoint {
 			.toList();
 	}
 
-	private List<ScheduleInspector.ScheduleInfo> schedules() {
-		return this.schedules.stream().flatMap((inspector) -> inspector.schedules().stream()).toList();
+	private List<ScheduleDescriptor> schedules() {
+		return (this.schedules != null) ? this.schedules.schedules() : List.of();
 	}
 
 	private static String required(@Nullable String value, String name) {
@@ -186,10 +189,10 @@ public class CelerityEndpoint {
 	 * @param workers the live workers
 	 * @param queues the known queues
 	 * @param tasks the registered tasks
-	 * @param schedules the periodic schedules
+	 * @param schedules the periodic schedules with their last and next ticks
 	 */
 	public record CelerityDescriptor(List<WorkerDescriptor> workers, List<QueueDescriptor> queues,
-			List<TaskDescriptor> tasks, List<ScheduleInspector.ScheduleInfo> schedules) {
+			List<TaskDescriptor> tasks, List<ScheduleDescriptor> schedules) {
 	}
 
 	/**
