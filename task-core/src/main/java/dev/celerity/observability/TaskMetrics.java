@@ -13,7 +13,8 @@ import dev.celerity.events.TaskEventListener;
 
 /**
  * Turns task events into Micrometer meters tagged by task and queue: run time by outcome, pickup latency, and
- * counters of published, retried, failed, revoked, dead-lettered and deferred tasks.
+ * counters of published, retried, failed, revoked and dead-lettered tasks (rate-limit deferrals are counted by the
+ * rate limiter as {@code celerity.tasks.deferred}).
  */
 public class TaskMetrics implements TaskEventListener {
 
@@ -37,9 +38,6 @@ public class TaskMetrics implements TaskEventListener {
 
 	/** Counter of messages moved to a dead-letter store. */
 	public static final String DEAD_LETTERS = "celerity.task.dead.letters";
-
-	/** Counter of tasks deferred by their rate limit. */
-	public static final String DEFERRALS = "celerity.task.deferrals";
 
 	private final MeterRegistry registry;
 
@@ -83,15 +81,6 @@ public class TaskMetrics implements TaskEventListener {
 		else if (event instanceof TaskEvent.TaskRejected) {
 			counter(DEAD_LETTERS, event).increment();
 		}
-	}
-
-	/**
-	 * Counts a rate-limit deferral; the rate limiter's deferral event is routed here.
-	 * @param taskName the task
-	 * @param queue its queue
-	 */
-	public void recordDeferral(String taskName, String queue) {
-		Counter.builder(DEFERRALS).tags(tags(taskName, queue)).register(this.registry).increment();
 	}
 
 	private void duration(TaskEvent event, String outcome, Duration runtime) {

@@ -40,7 +40,6 @@ class TaskMetricsTests {
 				new RemoteError("java.lang.IllegalStateException", "x", List.of()), Duration.ofMillis(3)));
 		this.metrics.onEvent(new TaskEvent.TaskRejected("3", null, "math", "unknown task"));
 		this.metrics.onEvent(new TaskEvent.TaskRevoked("4", "add", "math", "revoked"));
-		this.metrics.recordDeferral("add", "math");
 		assertThat(this.registry.get(TaskMetrics.DURATION).tags("task", "add", "queue", "math", "outcome", "success")
 			.timer()
 			.count()).isEqualTo(1);
@@ -52,7 +51,6 @@ class TaskMetricsTests {
 			.isEqualTo(1);
 		assertThat(this.registry.get(TaskMetrics.DEAD_LETTERS).tag("task", "unknown").counter().count()).isEqualTo(1);
 		assertThat(this.registry.get(TaskMetrics.REVOKED).counter().count()).isEqualTo(1);
-		assertThat(this.registry.get(TaskMetrics.DEFERRALS).counter().count()).isEqualTo(1);
 		assertThat(this.registry.get(QueueMetrics.DELAYED).tag("queue", "math").gauge()).isNotNull();
 	}
 

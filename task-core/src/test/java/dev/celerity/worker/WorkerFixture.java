@@ -93,7 +93,8 @@ public final class WorkerFixture implements AutoCloseable {
 				new DefaultRouter(this.registry, "default", 0), this.broker, this.backend, this.events::add,
 				Clock.systemUTC(), publish);
 		TaskRunner runner = new TaskRunner(this.codec, this.registry, this.broker, this.backend, this.events::add,
-				TaskOutcomeHandler.NONE, new RunnerSettings(Duration.ofMinutes(5), false), Clock.systemUTC(),
+				TaskOutcomeHandler.NONE, AdmissionControl.NONE, new RunnerSettings(Duration.ofMinutes(5), false),
+				Clock.systemUTC(),
 				new RunnerHooks(this.revocations, this.supervisor, execution));
 		WorkerPool pool = new WorkerPool(new WorkerPoolSettings("default", List.of("default"), 2, 0, false,
 				Duration.ofSeconds(30), Duration.ofMillis(100)), this.broker, runner, this.pauses);

@@ -83,6 +83,10 @@ public class RedisTaskEventStream implements TaskEventListener {
 		else if (event instanceof TaskEvent.TaskRejected rejected) {
 			putIfSet(fields, "reason", rejected.reason());
 		}
+		else if (event instanceof TaskEvent.TaskDeferred deferred) {
+			putIfSet(fields, "until", deferred.until());
+			putIfSet(fields, "reason", deferred.reason());
+		}
 		return fields;
 	}
 

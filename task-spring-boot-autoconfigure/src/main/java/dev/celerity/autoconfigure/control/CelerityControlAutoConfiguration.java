@@ -26,6 +26,7 @@ import dev.celerity.control.HeartbeatEmitter;
 import dev.celerity.control.InstanceIdentity;
 import dev.celerity.control.RevocationStore;
 import dev.celerity.control.WorkerRegistry;
+import dev.celerity.ratelimit.RateLimits;
 import dev.celerity.registry.TaskRegistry;
 import dev.celerity.worker.AttemptSupervisor;
 import dev.celerity.worker.QueuePauses;
@@ -83,6 +84,13 @@ public final class CelerityControlAutoConfiguration {
 	@ConditionalOnMissingBean
 	WorkerControlHandler celerityWorkerControlHandler(AttemptSupervisor supervisor, QueuePauses pauses) {
 		return new WorkerControlHandler(supervisor, pauses);
+	}
+
+	@Bean
+	@ConditionalOnBean(RateLimits.class)
+	@ConditionalOnMissingBean
+	RateLimitCommandHandler celerityRateLimitCommandHandler(RateLimits limits) {
+		return new RateLimitCommandHandler(limits);
 	}
 
 	@Bean

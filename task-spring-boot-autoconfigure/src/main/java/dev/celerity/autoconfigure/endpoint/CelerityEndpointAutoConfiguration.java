@@ -16,6 +16,7 @@ import dev.celerity.autoconfigure.actuate.endpoint.CelerityEndpointWebExtension;
 import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
 import dev.celerity.autoconfigure.control.KnownQueues;
 import dev.celerity.control.ClusterControl;
+import dev.celerity.ratelimit.RateLimits;
 import dev.celerity.registry.TaskRegistry;
 import dev.celerity.schedule.PeriodicSchedules;
 import dev.celerity.worker.TimeLimitPolicy;
@@ -34,9 +35,10 @@ public final class CelerityEndpointAutoConfiguration {
 	@ConditionalOnMissingBean
 	CelerityEndpoint celerityEndpoint(ClusterControl control, TaskRegistry registry, KnownQueues queues,
 			ObjectProvider<PeriodicSchedules> schedules, ObjectProvider<TimeLimitPolicy> timeLimits,
-			CelerityProperties properties) {
+			ObjectProvider<RateLimits> rateLimits, CelerityProperties properties) {
 		return new CelerityEndpoint(control, registry, queues, schedules.getIfAvailable(),
-				timeLimits.getIfAvailable(() -> TimeLimitPolicy.NONE), properties.getDefaultQueue());
+				timeLimits.getIfAvailable(() -> TimeLimitPolicy.NONE), rateLimits.getIfAvailable(),
+				properties.getDefaultQueue());
 	}
 
 	@Bean

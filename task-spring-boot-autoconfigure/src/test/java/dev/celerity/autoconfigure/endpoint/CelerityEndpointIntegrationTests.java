@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +106,22 @@ class CelerityEndpointIntegrationTests {
 		HttpResponse<String> purged = post("/actuator/celerity/queues/default", "{\"action\":\"purge\"}");
 		assertThat(purged.body()).contains("\"count\":1");
 		assertThat(this.broker.depth("default")).isZero();
+	}
+
+	@Test
+	void rateLimitChangeIsAppliedByEveryInstanceAndShownOnTheTask() throws Exception {
+		HttpResponse<String> set = post("/actuator/celerity/rate-limits/monitored.add",
+				"{\"action\":\"set\",\"limit\":\"50/m\"}");
+		assertThat(set.statusCode()).isEqualTo(200);
+		assertThat(JsonPath.<List<String>>read(set.body(), "$.appliedBy")).hasSize(1);
+		assertThat(JsonPath.<List<String>>read(get("/actuator/celerity/tasks").body(),
+				"$[?(@.name == 'monitored.add')].rateLimit")).containsExactly("50/m");
+		post("/actuator/celerity/rate-limits/monitored.add", "{\"action\":\"remove\"}");
+		assertThat(JsonPath.<List<Object>>read(get("/actuator/celerity/tasks").body(),
+				"$[?(@.name == 'monitored.add')].rateLimit")).containsExactly((Object) null);
+		HttpResponse<String> invalid = post("/actuator/celerity/rate-limits/monitored.add",
+				"{\"action\":\"set\",\"limit\":\"fast\"}");
+		assertThat(invalid.statusCode()).isEqualTo(400);
 	}
 
 	@Test

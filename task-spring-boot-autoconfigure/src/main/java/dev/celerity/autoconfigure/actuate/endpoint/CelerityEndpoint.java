@@ -22,6 +22,9 @@ import dev.celerity.control.ClusterControl;
 import dev.celerity.control.ControlOutcome;
 import dev.celerity.control.ControlReply;
 import dev.celerity.control.WorkerHeartbeat;
+import dev.celerity.ratelimit.InvalidRateLimitException;
+import dev.celerity.ratelimit.RateLimit;
+import dev.celerity.ratelimit.RateLimits;
 import dev.celerity.registry.TaskDefinition;
 import dev.celerity.registry.TaskRegistry;
 import dev.celerity.schedule.PeriodicSchedules;
@@ -49,6 +52,8 @@ public class CelerityEndpoint {
 
 	private final TimeLimitPolicy timeLimits;
 
+	private final @Nullable RateLimits rateLimits;
+
 	private final String defaultQueue;
 
 	/**
@@ -58,10 +63,13 @@ public class CelerityEndpoint {
 	 * @param queues the queues to list
 	 * @param schedules the periodic schedules, {@code null} without them
 	 * @param timeLimits the time limits of tasks
+	 * @param rateLimits the rate limits in force, {@code null} to show the declared ones
 	 * @param defaultQueue the queue of tasks that name none
 	 */
 	public CelerityEndpoint(ClusterControl control, TaskRegistry registry, Supplier<Set<String>> queues,
-			@Nullable PeriodicSchedules schedules, TimeLimitPolicy timeLimits, String defaultQueue) {
+			@Nullable PeriodicSchedules schedules, TimeLimitPolicy timeLimits, @Nullable RateLimits rateLimits,
+			String defaultQueue) {
+		this.rateLimits = rateLimits;
 		this.control = control;
 		this.registry = registry;
 		this.queues = queues;
@@ -139,7 +147,7 @@ public class CelerityEndpoint {
 			case "queues/purge" -> ControlDescriptor.local("purge", name, this.control.purge(name));
 			case "queues/replay" -> ControlDescriptor.local("replay", name,
 					this.control.replayDeadLetters(name, (max != null) ? max : 100));
-			case "rate-limits/set" -> ControlDescriptor.of(this.control.rateLimit(name, required(limit, "limit")));
+			case "rate-limits/set" -> ControlDescriptor.of(this.control.rateLimit(name, validLimit(limit)));
 			case "rate-limits/remove" -> ControlDescriptor.of(this.control.rateLimit(name, null));
 			default -> throw new IllegalArgumentException(
 					"Unknown action '" + action + "' on '" + section + "'; see the endpoint documentation");
@@ -168,19 +176,29 @@ public class CelerityEndpoint {
 		return this.registry.all()
 			.stream()
 			.sorted(Comparator.comparing(TaskDefinition::name))
-			.map((task) -> TaskDescriptor.of(task, this.defaultQueue, this.timeLimits.limitsFor(task)))
+			.map((task) -> TaskDescriptor.of(task, this.defaultQueue, rateLimitOf(task),
+					this.timeLimits.limitsFor(task)))
 			.toList();
+	}
+
+	private @Nullable RateLimit rateLimitOf(TaskDefinition task) {
+		return (this.rateLimits != null) ? this.rateLimits.limitOf(task.name()).orElse(null) : task.rateLimit();
 	}
 
 	private List<ScheduleDescriptor> schedules() {
 		return (this.schedules != null) ? this.schedules.schedules() : List.of();
 	}
 
-	private static String required(@Nullable String value, String name) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException("Missing '" + name + "'");
+	private static String validLimit(@Nullable String limit) {
+		if (limit == null || limit.isBlank()) {
+			throw new IllegalArgumentException("Missing 'limit'");
 		}
-		return value;
+		try {
+			return RateLimit.parse(limit).toString();
+		}
+		catch (InvalidRateLimitException ex) {
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -262,7 +280,7 @@ public class CelerityEndpoint {
 	 * @param method the bean method
 	 * @param queue the queue it goes to unless routing or the caller decide otherwise
 	 * @param priority its priority, {@code null} for the queue default
-	 * @param rateLimit its rate limit as declared, {@code null} for none
+	 * @param rateLimit the rate limit in force, {@code null} for none
 	 * @param maxRetries the most retries
 	 * @param autoretryFor exception types retried automatically
 	 * @param softTimeLimit its soft time limit, {@code null} for none
@@ -271,10 +289,11 @@ public class CelerityEndpoint {
 	public record TaskDescriptor(String name, String method, String queue, Integer priority, String rateLimit,
 			int maxRetries, List<String> autoretryFor, Duration softTimeLimit, Duration hardTimeLimit) {
 
-		static TaskDescriptor of(TaskDefinition task, String defaultQueue, TimeLimits limits) {
+		static TaskDescriptor of(TaskDefinition task, String defaultQueue, @Nullable RateLimit rateLimit,
+				TimeLimits limits) {
 			return new TaskDescriptor(task.name(), task.methodDescription(),
 					(task.queue() != null) ? task.queue() : defaultQueue, task.priority(),
-					(task.rateLimit() != null) ? task.rateLimit().toString() : null, task.retryPolicy().maxRetries(),
+					(rateLimit != null) ? rateLimit.toString() : null, task.retryPolicy().maxRetries(),
 					task.retryPolicy().autoretryFor().stream().map(Class::getName).toList(), limits.soft(),
 					limits.hard());
 		}
