@@ -101,4 +101,26 @@ public interface Broker {
 	 */
 	long purge(String queue);
 
+	/**
+	 * Counts a queue's messages by kind, for monitoring; the default reports {@link #depth(String)} as ready
+	 * messages of priority 0 and counts at most 10,000 dead letters.
+	 * @param queue the queue
+	 * @return the counts
+	 */
+	default QueueStats stats(String queue) {
+		return new QueueStats(queue, java.util.Map.of(0, depth(queue)), 0, deadLetters(queue, 10_000).size());
+	}
+
+	/**
+	 * Moves up to {@code max} dead letters of a queue, oldest first, back into the queue to run again (ready now,
+	 * priority 0, retries kept); brokers that cannot do this refuse.
+	 * @param queue the queue
+	 * @param max the most to move
+	 * @return how many were moved
+	 * @throws UnsupportedOperationException if the broker cannot replay dead letters
+	 */
+	default int replayDeadLetters(String queue, int max) {
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot replay dead letters");
+	}
+
 }

@@ -63,6 +63,8 @@ public class DefaultTaskTemplate implements TaskTemplate {
 
 	private final MethodReferenceResolver resolver;
 
+	private final PublishInterceptor publishInterceptor;
+
 	/**
 	 * Creates a template.
 	 * @param codec the message codec
@@ -75,6 +77,23 @@ public class DefaultTaskTemplate implements TaskTemplate {
 	 */
 	public DefaultTaskTemplate(MessageCodec codec, TaskRegistry registry, Router router, Broker broker,
 			ResultBackend backend, TaskEventListener events, Clock clock) {
+		this(codec, registry, router, broker, backend, events, clock, PublishInterceptor.NONE);
+	}
+
+	/**
+	 * Creates a template whose publishing is intercepted (observation and trace propagation).
+	 * @param codec the message codec
+	 * @param registry the locally registered tasks (to name method references)
+	 * @param router decides queue and priority
+	 * @param broker where messages go
+	 * @param backend where results are read
+	 * @param events where the published event goes
+	 * @param clock the clock for countdowns
+	 * @param publishInterceptor wraps each publish
+	 */
+	public DefaultTaskTemplate(MessageCodec codec, TaskRegistry registry, Router router, Broker broker,
+			ResultBackend backend, TaskEventListener events, Clock clock, PublishInterceptor publishInterceptor) {
+		this.publishInterceptor = publishInterceptor;
 		this.codec = codec;
 		this.router = router;
 		this.broker = broker;
@@ -88,8 +107,9 @@ public class DefaultTaskTemplate implements TaskTemplate {
 	public <R> AsyncResult<R> send(Signature<R> signature) {
 		TaskMessage message = toMessage(signature);
 		DeliveryInfo delivery = message.delivery();
-		boolean stored = this.broker.publish(new OutboundMessage(message.id(), delivery.queue(), delivery.priority(),
-				message.headers().eta(), this.codec.encode(message)));
+		boolean stored = this.publishInterceptor.publish(message,
+				(sent) -> this.broker.publish(new OutboundMessage(sent.id(), delivery.queue(), delivery.priority(),
+						sent.headers().eta(), this.codec.encode(sent))));
 		if (stored) {
 			this.events.onEvent(new TaskEvent.TaskPublished(message.id(), message.task(), delivery.queue(),
 					delivery.priority(), message.headers().eta()));
@@ -113,11 +133,12 @@ public class DefaultTaskTemplate implements TaskTemplate {
 		List<Object> args = jsonArgs(signature.args());
 		Map<String, Object> kwargs = jsonKwargs(signature.kwargs());
 		Route route = this.router.route(signature.taskName(), args, kwargs, options);
-		Instant readyAt = options.readyAt(this.clock.instant());
+		Instant now = this.clock.instant();
+		Instant readyAt = options.readyAt(now);
 		TaskContext parent = TaskContextHolder.current().orElse(null);
 		String rootId = (parent == null) ? id : String.valueOf(parent.headers().getOrDefault("root_id", parent.id()));
 		MessageHeaders headers = new MessageHeaders(0, readyAt, options.expires(), rootId,
-				(parent != null) ? parent.id() : null, null, Map.of());
+				(parent != null) ? parent.id() : null, null, Map.of(MessageHeaders.SENT_AT, now.toString()));
 		MessageEmbed embed = new MessageEmbed(specs(signature.links()), specs(signature.errorLinks()), List.of(), null);
 		return new TaskMessage(id, signature.taskName(), args, kwargs, headers,
 				new DeliveryInfo(route.queue(), route.priority(), route.decidedBy()), embed);

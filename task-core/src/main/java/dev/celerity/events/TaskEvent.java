@@ -47,8 +47,24 @@ public sealed interface TaskEvent {
 	 * @param taskName the task name
 	 * @param queue the queue
 	 * @param retries the retries so far
+	 * @param waited how long the message waited between becoming ready (sent, or its ETA) and this start;
+	 * {@code null} when unknown
+	 * @param argsSummary the arguments, shortened to at most 200 characters; {@code null} when unknown
 	 */
-	record TaskStarted(String taskId, String taskName, String queue, int retries) implements TaskEvent {
+	record TaskStarted(String taskId, String taskName, String queue, int retries, Duration waited,
+			String argsSummary) implements TaskEvent {
+
+		/**
+		 * Creates the event without the waiting time and arguments.
+		 * @param taskId the task id
+		 * @param taskName the task name
+		 * @param queue the queue
+		 * @param retries the retries so far
+		 */
+		public TaskStarted(String taskId, String taskName, String queue, int retries) {
+			this(taskId, taskName, queue, retries, null, null);
+		}
+
 	}
 
 	/**

@@ -17,6 +17,9 @@ import java.util.Map;
 public record MessageHeaders(int retries, Instant eta, Instant expires, String rootId, String parentId, String group,
 		Map<String, String> extra) {
 
+	/** Extra header with the time the caller sent the task (ISO-8601), for the pickup latency metric. */
+	public static final String SENT_AT = "sent_at";
+
 	/** Headers of a first attempt with nothing set. */
 	public static final MessageHeaders EMPTY = new MessageHeaders(0, null, null, null, null, null, Map.of());
 

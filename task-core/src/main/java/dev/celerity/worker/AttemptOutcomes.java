@@ -20,6 +20,7 @@ import dev.celerity.api.TaskContextHolder;
 import dev.celerity.api.TaskInterceptor;
 import dev.celerity.api.TaskInvocation;
 import dev.celerity.api.TaskState;
+import dev.celerity.api.TimeLimitExceededException;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Broker;
@@ -28,6 +29,7 @@ import dev.celerity.broker.OutboundMessage;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.message.MessageHeaders;
 import dev.celerity.message.TaskMessage;
 import dev.celerity.registry.RetryPolicy;
 import dev.celerity.registry.TaskDefinition;
@@ -39,6 +41,8 @@ import dev.celerity.registry.TaskDefinition;
 final class AttemptOutcomes {
 
 	private static final Logger logger = LoggerFactory.getLogger(AttemptOutcomes.class);
+
+	private static final int ARGS_SUMMARY_LENGTH = 200;
 
 	private final MessageCodec codec;
 
@@ -54,8 +58,11 @@ final class AttemptOutcomes {
 
 	private final Clock clock;
 
+	private final AttemptSupervisor supervisor;
+
 	AttemptOutcomes(MessageCodec codec, Broker broker, ResultBackend backend, TaskEventListener events,
-			TaskOutcomeHandler outcomeHandler, RunnerSettings settings, Clock clock) {
+			TaskOutcomeHandler outcomeHandler, RunnerSettings settings, Clock clock, AttemptSupervisor supervisor) {
+		this.supervisor = supervisor;
 		this.codec = codec;
 		this.broker = broker;
 		this.backend = backend;
@@ -73,9 +80,12 @@ final class AttemptOutcomes {
 			store(message, TaskState.STARTED.name(), null, Map.of(), null);
 		}
 		this.events.onEvent(new TaskEvent.TaskStarted(message.id(), definition.name(), delivery.queue(),
-				message.headers().retries()));
+				message.headers().retries(), waited(message), argsSummary(message)));
 		long start = System.nanoTime();
 		List<TaskInterceptor> interceptors = definition.interceptors();
+		SupervisedAttempt supervised = this.supervisor.begin(message.id(), definition,
+				(attempt) -> hardLimitReached(delivery, definition, message, attempt),
+				(attempt) -> revoke(delivery, message, "terminated"));
 		TaskContextHolder.set(context);
 		try {
 			interceptors.forEach((interceptor) -> interceptor.beforeRun(invocation));
@@ -83,16 +93,83 @@ final class AttemptOutcomes {
 			for (int i = interceptors.size() - 1; i >= 0; i--) {
 				interceptors.get(i).afterReturn(invocation, result);
 			}
-			succeeded(delivery, definition, message, result, Duration.ofNanos(System.nanoTime() - start));
+			supervised.finish();
+			if (settles(supervised)) {
+				succeeded(delivery, definition, message, result, Duration.ofNanos(System.nanoTime() - start));
+			}
 		}
 		catch (InvocationTargetException ex) {
-			failed(delivery, definition, invocation, message, ex.getCause(), start);
+			supervised.finish();
+			if (settles(supervised)) {
+				failed(delivery, definition, invocation, message, overLimit(supervised, ex.getCause()), start);
+			}
 		}
 		catch (IllegalAccessException | RuntimeException ex) {
-			failed(delivery, definition, invocation, message, ex, start);
+			supervised.finish();
+			if (settles(supervised)) {
+				failed(delivery, definition, invocation, message, overLimit(supervised, ex), start);
+			}
 		}
 		finally {
+			this.supervisor.end(supervised);
 			TaskContextHolder.set(null);
+		}
+	}
+
+	/**
+	 * Records a task revoked before or while it ran, and acknowledges its message.
+	 */
+	void revoke(Delivery delivery, TaskMessage message, String reason) {
+		store(message, TaskState.REVOKED.name(), null, Map.of("reason", reason), null);
+		this.outcomeHandler.onRevoked(message, reason);
+		this.events.onEvent(new TaskEvent.TaskRevoked(message.id(), message.task(), delivery.queue(), reason));
+		this.broker.ack(delivery);
+	}
+
+	private void hardLimitReached(Delivery delivery, TaskDefinition definition, TaskMessage message,
+			SupervisedAttempt attempt) {
+		Duration limit = this.supervisor.limits(definition).hard();
+		settleFailure(delivery, definition, message,
+				new TimeLimitExceededException(definition.name(), true, limit, null), attempt.elapsed());
+	}
+
+	private static boolean settles(SupervisedAttempt supervised) {
+		if (supervised.claim()) {
+			return true;
+		}
+		logger.debug("Task {} [{}] returned after it was settled (hard time limit or terminate); outcome discarded",
+				supervised.taskName(), supervised.taskId());
+		return false;
+	}
+
+	private static Throwable overLimit(SupervisedAttempt supervised, Throwable failure) {
+		Duration soft = supervised.softLimitExceeded();
+		return (soft != null) ? new TimeLimitExceededException(supervised.taskName(), false, soft, failure) : failure;
+	}
+
+	private static String argsSummary(TaskMessage message) {
+		String summary = message.kwargs().isEmpty() ? String.valueOf(message.args())
+				: message.args() + " " + message.kwargs();
+		return (summary.length() <= ARGS_SUMMARY_LENGTH) ? summary
+				: summary.substring(0, ARGS_SUMMARY_LENGTH - 3) + "...";
+	}
+
+	private Duration waited(TaskMessage message) {
+		String sentAt = message.headers().extra().get(MessageHeaders.SENT_AT);
+		Instant readyAt = (sentAt != null) ? parseInstant(sentAt) : null;
+		Instant eta = message.headers().eta();
+		if (eta != null && (readyAt == null || eta.isAfter(readyAt))) {
+			readyAt = eta;
+		}
+		return (readyAt != null) ? Duration.between(readyAt, this.clock.instant()) : null;
+	}
+
+	private static Instant parseInstant(String text) {
+		try {
+			return Instant.parse(text);
+		}
+		catch (RuntimeException ex) {
+			return null;
 		}
 	}
 

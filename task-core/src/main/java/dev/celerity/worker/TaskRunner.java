@@ -8,12 +8,11 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.celerity.api.TaskState;
 import dev.celerity.backend.ResultBackend;
-import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
+import dev.celerity.control.RevocationStore;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.ArgumentBinder;
@@ -51,7 +50,9 @@ public class TaskRunner {
 
 	private final AttemptOutcomes outcomes;
 
-	private final TaskOutcomeHandler outcomeHandler;
+	private final RevocationStore revocations;
+
+	private final ExecutionInterceptor execution;
 
 	private final AdmissionControl admissionControl;
 
@@ -86,7 +87,30 @@ public class TaskRunner {
 	public TaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
 			TaskEventListener events, TaskOutcomeHandler outcomeHandler, AdmissionControl admissionControl,
 			RunnerSettings settings, Clock clock) {
+		this(codec, registry, broker, backend, events, outcomeHandler, admissionControl, settings, clock,
+				RunnerHooks.none());
+	}
+
+	/**
+	 * Creates a runner with admission control and hooks: revoked tasks are skipped, running ones supervised (time
+	 * limits, terminate) and each attempt intercepted.
+	 * @param codec the message codec
+	 * @param registry the tasks this instance can run
+	 * @param broker the broker the messages come from
+	 * @param backend where states and results go
+	 * @param events where events go
+	 * @param outcomeHandler what continues a workflow after a task
+	 * @param admissionControl decides whether a message runs now or is deferred
+	 * @param settings result time to live and state tracking
+	 * @param clock the clock
+	 * @param hooks revocations, time limits and terminate, interception of each attempt
+	 */
+	public TaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
+			TaskEventListener events, TaskOutcomeHandler outcomeHandler, AdmissionControl admissionControl,
+			RunnerSettings settings, Clock clock, RunnerHooks hooks) {
 		this.admissionControl = admissionControl;
+		this.revocations = hooks.revocations();
+		this.execution = hooks.execution();
 		this.codec = codec;
 		this.registry = registry;
 		this.binder = new ArgumentBinder(codec);
@@ -95,8 +119,8 @@ public class TaskRunner {
 		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
-		this.outcomeHandler = outcomeHandler;
-		this.outcomes = new AttemptOutcomes(codec, broker, backend, events, outcomeHandler, settings, clock);
+		this.outcomes = new AttemptOutcomes(codec, broker, backend, events, outcomeHandler, settings, clock,
+				hooks.supervisor());
 	}
 
 	/**
@@ -122,7 +146,11 @@ public class TaskRunner {
 				delivery.redelivered()));
 		Instant now = this.clock.instant();
 		if (message.headers().expires() != null && now.isAfter(message.headers().expires())) {
-			revoke(delivery, message, "expired at " + message.headers().expires());
+			this.outcomes.revoke(delivery, message, "expired at " + message.headers().expires());
+			return;
+		}
+		if (this.revocations.isRevoked(message.id())) {
+			this.outcomes.revoke(delivery, message, "revoked");
 			return;
 		}
 		RunningTaskContext context = new RunningTaskContext(message, this.backend,
@@ -140,7 +168,8 @@ public class TaskRunner {
 			defer(delivery, message, admission);
 			return;
 		}
-		this.outcomes.attempt(delivery, definition, context, arguments);
+		this.execution.execute(message, delivery.queue(),
+				() -> this.outcomes.attempt(delivery, definition, context, arguments));
 	}
 
 	private void defer(Delivery delivery, TaskMessage message, Admission admission) {
@@ -153,14 +182,6 @@ public class TaskRunner {
 				admission.deferUntil(), this.codec.encode(next)));
 		this.events.onEvent(new TaskEvent.TaskDeferred(message.id(), message.task(), delivery.queue(),
 				admission.deferUntil(), admission.reason()));
-	}
-
-	private void revoke(Delivery delivery, TaskMessage message, String reason) {
-		this.backend.store(new TaskResult(message.id(), message.task(), TaskState.REVOKED.name(), null,
-				Map.of("reason", reason), null, this.clock.instant()), this.settings.resultTimeToLive());
-		this.outcomeHandler.onRevoked(message, reason);
-		this.events.onEvent(new TaskEvent.TaskRevoked(message.id(), message.task(), delivery.queue(), reason));
-		this.broker.ack(delivery);
 	}
 
 	private void reject(Delivery delivery, String taskName, String reason) {

@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,10 @@ public class WorkerPool {
 
 	private final Semaphore room;
 
+	private final QueuePauses pauses;
+
+	private final AtomicLong processed = new AtomicLong();
+
 	private final Set<Delivery> leased = ConcurrentHashMap.newKeySet();
 
 	private final List<Thread> fetchers = new ArrayList<>();
@@ -46,6 +51,18 @@ public class WorkerPool {
 	 * @param runner what runs each message
 	 */
 	public WorkerPool(WorkerPoolSettings settings, Broker broker, TaskRunner runner) {
+		this(settings, broker, runner, new QueuePauses());
+	}
+
+	/**
+	 * Creates a pool whose queues can be paused; it consumes nothing until started.
+	 * @param settings the pool's settings
+	 * @param broker the broker to fetch from
+	 * @param runner what runs each message
+	 * @param pauses the queues this instance does not fetch from now
+	 */
+	public WorkerPool(WorkerPoolSettings settings, Broker broker, TaskRunner runner, QueuePauses pauses) {
+		this.pauses = pauses;
 		this.settings = settings;
 		this.broker = broker;
 		this.runner = runner;
@@ -130,10 +147,30 @@ public class WorkerPool {
 		return (current != null) ? current.getActiveCount() : 0;
 	}
 
+	/**
+	 * Returns how many messages this pool has finished running since it started.
+	 * @return the processed count
+	 */
+	public long processedCount() {
+		return this.processed.get();
+	}
+
+	/**
+	 * Returns the queues of this pool that are paused now.
+	 * @return the paused queues
+	 */
+	public List<String> pausedQueues() {
+		return this.settings.queues().stream().filter(this.pauses::isPaused).toList();
+	}
+
 	private void fetchLoop(String queue) {
 		int batch = this.settings.concurrency() + this.settings.prefetch();
 		while (this.running) {
 			try {
+				if (this.pauses.isPaused(queue)) {
+					this.pauses.awaitResumed(queue, this.settings.fetchWait());
+					continue;
+				}
 				this.room.acquire();
 			}
 			catch (InterruptedException ex) {
@@ -179,7 +216,8 @@ public class WorkerPool {
 		}
 		for (Delivery delivery : deliveries) {
 			this.leased.add(delivery);
-			if (this.running) {
+			// a queue paused while this fetch was waiting gets its messages back unstarted
+			if (this.running && !this.pauses.isPaused(delivery.queue())) {
 				this.executor.execute(new DeliveryJob(delivery));
 			}
 			else {
@@ -232,6 +270,7 @@ public class WorkerPool {
 						this.delivery.id(), ex);
 			}
 			finally {
+				WorkerPool.this.processed.incrementAndGet();
 				if (WorkerPool.this.leased.remove(this.delivery)) {
 					WorkerPool.this.room.release();
 				}

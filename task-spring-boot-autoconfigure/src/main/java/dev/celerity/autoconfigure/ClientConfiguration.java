@@ -2,6 +2,7 @@ package dev.celerity.autoconfigure;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import dev.celerity.api.TaskTemplate;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.broker.Broker;
 import dev.celerity.client.DefaultTaskTemplate;
+import dev.celerity.client.PublishInterceptor;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskRegistry;
@@ -32,8 +34,10 @@ class ClientConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskTemplate taskTemplate(MessageCodec codec, TaskRegistry registry, Router router, Broker broker,
-			ResultBackend backend, TaskEventListener events, @Qualifier("celerityClock") Clock clock) {
-		return new DefaultTaskTemplate(codec, registry, router, broker, backend, events, clock);
+			ResultBackend backend, TaskEventListener events, @Qualifier("celerityClock") Clock clock,
+			ObjectProvider<PublishInterceptor> publishInterceptor) {
+		return new DefaultTaskTemplate(codec, registry, router, broker, backend, events, clock,
+				publishInterceptor.getIfAvailable(() -> PublishInterceptor.NONE));
 	}
 
 }

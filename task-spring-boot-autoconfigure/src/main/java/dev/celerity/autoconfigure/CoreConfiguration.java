@@ -1,12 +1,17 @@
 package dev.celerity.autoconfigure;
 
 import java.time.Clock;
+import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
+import dev.celerity.events.CompositeTaskEventListener;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskRegistry;
@@ -35,10 +40,23 @@ class CoreConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/**
+	 * The listener the worker and the template publish to: application events first, then every other
+	 * {@link TaskEventListener} bean (metrics, the Redis event stream, the application's own), added once all
+	 * singletons exist.
+	 */
 	@Bean
-	@ConditionalOnMissingBean
-	TaskEventListener celerityTaskEventListener(ApplicationEventPublisher publisher) {
-		return publisher::publishEvent;
+	@Primary
+	@ConditionalOnMissingBean(name = "celerityTaskEventListener")
+	CompositeTaskEventListener celerityTaskEventListener(ApplicationEventPublisher publisher) {
+		return new CompositeTaskEventListener(List.of(publisher::publishEvent));
+	}
+
+	@Bean
+	static SmartInitializingSingleton celerityTaskEventListenerRegistrar(
+			ObjectProvider<CompositeTaskEventListener> composite, ObjectProvider<TaskEventListener> listeners) {
+		return () -> composite.ifAvailable((events) -> events
+			.addAll(listeners.orderedStream().filter((listener) -> listener != events).toList()));
 	}
 
 }

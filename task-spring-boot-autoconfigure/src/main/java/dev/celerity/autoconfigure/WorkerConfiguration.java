@@ -22,7 +22,12 @@ import dev.celerity.broker.Broker;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskRegistry;
+import dev.celerity.control.RevocationStore;
 import dev.celerity.worker.AdmissionControl;
+import dev.celerity.worker.AttemptSupervisor;
+import dev.celerity.worker.ExecutionInterceptor;
+import dev.celerity.worker.QueuePauses;
+import dev.celerity.worker.RunnerHooks;
 import dev.celerity.worker.RunnerSettings;
 import dev.celerity.worker.TaskOutcomeHandler;
 import dev.celerity.worker.TaskRunner;
@@ -42,17 +47,22 @@ class WorkerConfiguration {
 	TaskRunner celerityTaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
 			TaskEventListener events, ObjectProvider<TaskOutcomeHandler> outcomeHandler,
 			ObjectProvider<AdmissionControl> admissionControl, CelerityProperties properties,
-			@Qualifier("celerityClock") Clock clock) {
+			@Qualifier("celerityClock") Clock clock, ObjectProvider<RevocationStore> revocations,
+			ObjectProvider<AttemptSupervisor> supervisor, ObjectProvider<ExecutionInterceptor> execution) {
 		RunnerSettings settings = new RunnerSettings(properties.getResult().getTimeToLive(),
 				properties.getResult().isTrackStarted());
 		return new TaskRunner(codec, registry, broker, backend, events,
 				outcomeHandler.getIfAvailable(() -> TaskOutcomeHandler.NONE),
-				admissionControl.getIfAvailable(() -> AdmissionControl.NONE), settings, clock);
+				admissionControl.getIfAvailable(() -> AdmissionControl.NONE), settings, clock,
+				new RunnerHooks(revocations.getIfAvailable(), supervisor.getIfAvailable(),
+						execution.getIfAvailable()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	Worker celerityWorker(Broker broker, TaskRunner runner, CelerityProperties properties, Environment environment) {
+	Worker celerityWorker(Broker broker, TaskRunner runner, CelerityProperties properties, Environment environment,
+			ObjectProvider<QueuePauses> queuePauses) {
+		QueuePauses pauses = queuePauses.getIfAvailable(QueuePauses::new);
 		CelerityProperties.Worker worker = properties.getWorker();
 		boolean virtual = (worker.getVirtualThreads() != null) ? worker.getVirtualThreads()
 				: Threading.VIRTUAL.isActive(environment);
@@ -63,7 +73,7 @@ class WorkerConfiguration {
 		List<WorkerPool> pools = new ArrayList<>();
 		for (WorkerPoolSettings settings : WorkerPoolLayout.layout(worker, properties.getDefaultQueue(),
 				declaredQueues, virtual)) {
-			pools.add(new WorkerPool(settings, broker, runner));
+			pools.add(new WorkerPool(settings, broker, runner, pauses));
 		}
 		return new Worker(broker, pools, worker.getShutdownTimeout());
 	}

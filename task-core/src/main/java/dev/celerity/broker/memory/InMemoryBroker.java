@@ -10,6 +10,7 @@ import dev.celerity.broker.Broker;
 import dev.celerity.broker.DeadLetter;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
+import dev.celerity.broker.QueueStats;
 
 /**
  * The embedded broker: the full broker contract inside one JVM, for applications without Redis and for tests.
@@ -87,6 +88,20 @@ public class InMemoryBroker implements Broker {
 	@Override
 	public long depth(String queue) {
 		return queue(queue).depth();
+	}
+
+	@Override
+	public int replayDeadLetters(String queue, int max) {
+		int replayed = 0;
+		for (DeadLetter letter : queue(queue).takeDeadLetters(max)) {
+			replayed += publish(new OutboundMessage(letter.id(), queue, 0, null, letter.body())) ? 1 : 0;
+		}
+		return replayed;
+	}
+
+	@Override
+	public QueueStats stats(String queue) {
+		return queue(queue).stats();
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import dev.celerity.broker.DeadLetter;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
+import dev.celerity.broker.QueueStats;
 
 /**
  * One queue of the embedded broker: ten ready lists (one per priority), the delayed messages ordered by due time,
@@ -193,10 +194,39 @@ final class MemoryQueue {
 		}
 	}
 
+	List<DeadLetter> takeDeadLetters(int max) {
+		this.lock.lock();
+		try {
+			List<DeadLetter> oldest = this.deadLetters.subList(0, Math.min(max, this.deadLetters.size()));
+			List<DeadLetter> taken = List.copyOf(oldest);
+			oldest.clear();
+			return taken;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	long depth() {
 		this.lock.lock();
 		try {
 			return (long) this.readyCount + this.delayed.size();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	QueueStats stats() {
+		this.lock.lock();
+		try {
+			Map<Integer, Long> ready = new HashMap<>();
+			for (int priority = 0; priority < this.ready.length; priority++) {
+				if (!this.ready[priority].isEmpty()) {
+					ready.put(priority, (long) this.ready[priority].size());
+				}
+			}
+			return new QueueStats(this.name, ready, this.delayed.size(), this.deadLetters.size());
 		}
 		finally {
 			this.lock.unlock();

@@ -1,0 +1,124 @@
+package dev.celerity.autoconfigure.actuate.health;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import dev.celerity.broker.Broker;
+import dev.celerity.broker.QueueStats;
+import dev.celerity.control.WorkerHeartbeat;
+import dev.celerity.control.WorkerRegistry;
+
+/**
+ * The health of Celerity: {@code DOWN} when the broker cannot be reached or a queue has no live worker, the
+ * configured backlog status (default {@code OUT_OF_SERVICE}) when a queue holds more waiting messages than its
+ * threshold, {@code UP} otherwise. Details list the broker latency, the live workers and each queue's counts.
+ */
+public class CelerityHealthIndicator extends AbstractHealthIndicator {
+
+	private final Broker broker;
+
+	private final WorkerRegistry workers;
+
+	private final Supplier<Set<String>> queues;
+
+	private final Map<String, Long> backlogThresholds;
+
+	private final Status backlogStatus;
+
+	private final boolean requireWorkers;
+
+	/**
+	 * Creates the indicator.
+	 * @param broker the broker
+	 * @param workers the live workers
+	 * @param queues the queues to check
+	 * @param backlogThresholds the most waiting messages each queue may hold before it counts as backlogged
+	 * @param backlogStatus the status of a backlogged queue
+	 * @param requireWorkers whether a queue without a live worker is {@code DOWN}
+	 */
+	public CelerityHealthIndicator(Broker broker, WorkerRegistry workers, Supplier<Set<String>> queues,
+			Map<String, Long> backlogThresholds, Status backlogStatus, boolean requireWorkers) {
+		super("Celerity health check failed");
+		this.broker = broker;
+		this.workers = workers;
+		this.queues = queues;
+		this.backlogThresholds = Map.copyOf(backlogThresholds);
+		this.backlogStatus = backlogStatus;
+		this.requireWorkers = requireWorkers;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		long start = System.nanoTime();
+		List<QueueStats> stats = new ArrayList<>();
+		for (String queue : this.queues.get()) {
+			stats.add(this.broker.stats(queue));
+		}
+		Duration latency = Duration.ofNanos((System.nanoTime() - start) / Math.max(1, stats.size()));
+		List<WorkerHeartbeat> live = this.workers.live();
+		List<String> unserved = new ArrayList<>();
+		List<String> backlogged = new ArrayList<>();
+		Map<String, Object> queueDetails = new LinkedHashMap<>();
+		for (QueueStats queue : stats) {
+			long consumers = live.stream().filter((beat) -> beat.queues().contains(queue.queue())).count();
+			Long threshold = this.backlogThresholds.get(queue.queue());
+			if (consumers == 0) {
+				unserved.add(queue.queue());
+			}
+			if (threshold != null && queue.depth() > threshold) {
+				backlogged.add(queue.queue());
+			}
+			queueDetails.put(queue.queue(), queueDetail(queue, consumers, threshold));
+		}
+		builder.status(status(unserved, backlogged))
+			.withDetail("broker", Map.of("latency", latency.toMillis() + "ms"))
+			.withDetail("workers", live.stream().map(CelerityHealthIndicator::workerDetail).toList())
+			.withDetail("queues", queueDetails);
+		if (!unserved.isEmpty()) {
+			builder.withDetail("queuesWithoutWorkers", unserved);
+		}
+		if (!backlogged.isEmpty()) {
+			builder.withDetail("backloggedQueues", backlogged);
+		}
+	}
+
+	private Status status(List<String> unserved, List<String> backlogged) {
+		if (this.requireWorkers && !unserved.isEmpty()) {
+			return Status.DOWN;
+		}
+		return backlogged.isEmpty() ? Status.UP : this.backlogStatus;
+	}
+
+	private static Map<String, Object> queueDetail(QueueStats queue, long consumers, Long threshold) {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("depth", queue.depth());
+		detail.put("ready", queue.ready());
+		detail.put("delayed", queue.delayed());
+		detail.put("deadLetters", queue.deadLetters());
+		detail.put("workers", consumers);
+		if (threshold != null) {
+			detail.put("backlogThreshold", threshold);
+		}
+		return detail;
+	}
+
+	private static Map<String, Object> workerDetail(WorkerHeartbeat beat) {
+		Map<String, Object> detail = new LinkedHashMap<>();
+		detail.put("id", beat.instance().id());
+		detail.put("queues", beat.queues());
+		detail.put("active", beat.active());
+		detail.put("processed", beat.processed());
+		detail.put("lastHeartbeat", beat.at().toString());
+		return detail;
+	}
+
+}

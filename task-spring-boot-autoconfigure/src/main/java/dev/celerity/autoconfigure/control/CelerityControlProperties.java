@@ -1,0 +1,117 @@
+package dev.celerity.autoconfigure.control;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of cluster control (heartbeats, control commands, revocation, the event stream), under the prefix
+ * {@code celerity.control}.
+ */
+@ConfigurationProperties("celerity.control")
+public class CelerityControlProperties {
+
+	/** Prefix of the Redis keys and channels of control (revoked ids, heartbeats, commands, event stream). */
+	private String keyPrefix = "celerity";
+
+	/** How long a broadcast control command waits for the instances' replies. */
+	private Duration replyTimeout = Duration.ofSeconds(2);
+
+	/** How long a revoked task id is remembered; should outlast the longest countdown or ETA in use. */
+	private Duration revocationTimeToLive = Duration.ofDays(1);
+
+	private final Heartbeat heartbeat = new Heartbeat();
+
+	private final EventStream eventStream = new EventStream();
+
+	public String getKeyPrefix() {
+		return this.keyPrefix;
+	}
+
+	public void setKeyPrefix(String keyPrefix) {
+		this.keyPrefix = keyPrefix;
+	}
+
+	public Duration getReplyTimeout() {
+		return this.replyTimeout;
+	}
+
+	public void setReplyTimeout(Duration replyTimeout) {
+		this.replyTimeout = replyTimeout;
+	}
+
+	public Duration getRevocationTimeToLive() {
+		return this.revocationTimeToLive;
+	}
+
+	public void setRevocationTimeToLive(Duration revocationTimeToLive) {
+		this.revocationTimeToLive = revocationTimeToLive;
+	}
+
+	public Heartbeat getHeartbeat() {
+		return this.heartbeat;
+	}
+
+	public EventStream getEventStream() {
+		return this.eventStream;
+	}
+
+	/**
+	 * Worker heartbeat settings.
+	 */
+	public static class Heartbeat {
+
+		/** How often a worker instance sends its heartbeat. */
+		private Duration interval = Duration.ofSeconds(5);
+
+		/** How long a heartbeat counts; an instance without a newer one is considered gone. */
+		private Duration timeToLive = Duration.ofSeconds(15);
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getTimeToLive() {
+			return this.timeToLive;
+		}
+
+		public void setTimeToLive(Duration timeToLive) {
+			this.timeToLive = timeToLive;
+		}
+
+	}
+
+	/**
+	 * The cluster-wide Redis stream of task events.
+	 */
+	public static class EventStream {
+
+		/** Whether task events are appended to a Redis stream (only with Redis). */
+		private boolean enabled = true;
+
+		/** About how many events the stream keeps (trimmed approximately on each append). */
+		private long maxLength = 10_000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public long getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(long maxLength) {
+			this.maxLength = maxLength;
+		}
+
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.celerity.autoconfigure.health;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.annotation.Bean;
+
+import dev.celerity.autoconfigure.actuate.health.CelerityHealthIndicator;
+import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
+import dev.celerity.autoconfigure.control.KnownQueues;
+import dev.celerity.broker.Broker;
+import dev.celerity.control.WorkerRegistry;
+
+/**
+ * Auto-configuration of the {@code celerity} health contributor.
+ */
+@AutoConfiguration(after = CelerityControlAutoConfiguration.class)
+@ConditionalOnClass({ AbstractHealthIndicator.class, Broker.class })
+@ConditionalOnBean({ Broker.class, WorkerRegistry.class, KnownQueues.class })
+@EnableConfigurationProperties(CelerityHealthProperties.class)
+public final class CelerityHealthContributorAutoConfiguration {
+
+	// the health conditions sit on the method, so the class condition is checked before they are loaded
+	@Bean
+	@ConditionalOnEnabledHealthIndicator("celerity")
+	@ConditionalOnMissingBean(name = "celerityHealthIndicator")
+	CelerityHealthIndicator celerityHealthIndicator(Broker broker, WorkerRegistry workers, KnownQueues knownQueues,
+			CelerityHealthProperties properties) {
+		return new CelerityHealthIndicator(broker, workers, () -> {
+			Set<String> queues = new LinkedHashSet<>(knownQueues.get());
+			queues.addAll(properties.getQueues());
+			queues.addAll(properties.getBacklog().keySet());
+			return queues;
+		}, properties.getBacklog(), new Status(properties.getBacklogStatus()), properties.isRequireWorkers());
+	}
+
+}
