@@ -3,6 +3,7 @@ package dev.celerity.registry;
 import java.lang.reflect.Method;
 import java.util.List;
 
+import dev.celerity.api.TaskInterceptor;
 import dev.celerity.ratelimit.RateLimit;
 
 /**
@@ -17,14 +18,14 @@ import dev.celerity.ratelimit.RateLimit;
  * @param rateLimit the rate limit, or {@code null} for none
  * @param retryPolicy the retry settings
  * @param ignoreResult whether to skip storing the result
- * @param interceptorNames names of interceptor beans selected by this task
+ * @param interceptors the interceptors that run around this task, in order
  */
 public record TaskDefinition(String name, String beanName, Object bean, Method method, String queue,
 		Integer priority, RateLimit rateLimit, RetryPolicy retryPolicy, boolean ignoreResult,
-		List<String> interceptorNames) {
+		List<TaskInterceptor> interceptors) {
 
 	public TaskDefinition {
-		interceptorNames = List.copyOf(interceptorNames);
+		interceptors = List.copyOf(interceptors);
 	}
 
 	/**

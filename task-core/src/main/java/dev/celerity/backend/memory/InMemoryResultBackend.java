@@ -11,10 +11,12 @@ import com.github.benmanes.caffeine.cache.Expiry;
 
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
+import dev.celerity.message.MessageCodec;
 
 /**
  * The embedded result backend: task states in a Caffeine cache where every entry expires after its own time to live,
- * and waiters completed the moment a final state is stored.
+ * and waiters completed the moment a final state is stored. States are kept encoded by the same JSON codec as every
+ * other backend, so a caller reads exactly what it would read from Redis.
  */
 public class InMemoryResultBackend implements ResultBackend {
 
@@ -24,28 +26,34 @@ public class InMemoryResultBackend implements ResultBackend {
 
 	private final Cache<String, CompletableFuture<TaskResult>> waiters;
 
+	private final MessageCodec codec;
+
 	/**
 	 * Creates a backend whose abandoned waiters are dropped after a day.
+	 * @param codec the codec states are kept in
 	 */
-	public InMemoryResultBackend() {
-		this(Duration.ofDays(1));
+	public InMemoryResultBackend(MessageCodec codec) {
+		this(codec, Duration.ofDays(1));
 	}
 
 	/**
 	 * Creates a backend.
+	 * @param codec the codec states are kept in
 	 * @param waiterTimeToLive how long a waiter that never sees its result is kept
 	 */
-	public InMemoryResultBackend(Duration waiterTimeToLive) {
+	public InMemoryResultBackend(MessageCodec codec, Duration waiterTimeToLive) {
+		this.codec = codec;
 		this.waiters = Caffeine.newBuilder().expireAfterWrite(waiterTimeToLive.toNanos(), TimeUnit.NANOSECONDS).build();
 	}
 
 	@Override
 	public void store(TaskResult result, Duration timeToLive) {
-		this.results.put(result.taskId(), new StoredResult(result, timeToLive));
+		byte[] encoded = this.codec.write(result);
+		this.results.put(result.taskId(), new StoredResult(encoded, timeToLive));
 		if (result.isReady()) {
 			CompletableFuture<TaskResult> waiter = this.waiters.asMap().remove(result.taskId());
 			if (waiter != null) {
-				waiter.complete(result);
+				waiter.complete(this.codec.read(encoded, TaskResult.class));
 			}
 		}
 	}
@@ -53,7 +61,7 @@ public class InMemoryResultBackend implements ResultBackend {
 	@Override
 	public Optional<TaskResult> find(String taskId) {
 		StoredResult stored = this.results.getIfPresent(taskId);
-		return (stored != null) ? Optional.of(stored.result()) : Optional.empty();
+		return (stored != null) ? Optional.of(this.codec.read(stored.encoded(), TaskResult.class)) : Optional.empty();
 	}
 
 	@Override
@@ -76,7 +84,7 @@ public class InMemoryResultBackend implements ResultBackend {
 		this.results.invalidate(taskId);
 	}
 
-	private record StoredResult(TaskResult result, Duration timeToLive) {
+	private record StoredResult(byte[] encoded, Duration timeToLive) {
 
 	}
 

@@ -1,0 +1,109 @@
+package dev.celerity.events;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.celerity.api.RemoteError;
+
+/**
+ * Something that happened to a task, published to every {@link TaskEventListener} (and, in a Spring Boot
+ * application, as an application event).
+ */
+public sealed interface TaskEvent {
+
+	/** @return the task id (for a rejected message, the message id if it could be read) */
+	String taskId();
+
+	/** @return the task name, {@code null} when a rejected message could not be read */
+	String taskName();
+
+	/** @return the queue */
+	String queue();
+
+	/**
+	 * A task message was stored by the broker.
+	 * @param taskId the task id
+	 * @param taskName the task name
+	 * @param queue the queue
+	 * @param priority the priority
+	 * @param eta when it may run, {@code null} for now
+	 */
+	record TaskPublished(String taskId, String taskName, String queue, int priority, Instant eta) implements TaskEvent {
+	}
+
+	/**
+	 * A worker leased the task's message.
+	 * @param taskId the task id
+	 * @param taskName the task name
+	 * @param queue the queue
+	 * @param redelivered whether an earlier lease expired
+	 */
+	record TaskReceived(String taskId, String taskName, String queue, boolean redelivered) implements TaskEvent {
+	}
+
+	/**
+	 * The task method started running.
+	 * @param taskId the task id
+	 * @param taskName the task name
+	 * @param queue the queue
+	 * @param retries the retries so far
+	 */
+	record TaskStarted(String taskId, String taskName, String queue, int retries) implements TaskEvent {
+	}
+
+	/**
+	 * The task returned.
+	 * @param taskId the task id
+	 * @param taskName the task name
+	 * @param queue the queue
+	 * @param runtime how long the method ran
+	 */
+	record TaskSucceeded(String taskId, String taskName, String queue, Duration runtime) implements TaskEvent {
+	}
+
+	/**
+	 * The task failed for good.
+	 * @param taskId the task id
+	 * @param taskName the task name
+	 * @param queue the queue
+	 * @param error the failure
+	 * @param runtime how long the method ran
+	 */
+	record TaskFailed(String taskId, String taskName, String queue, RemoteError error, Duration runtime)
+			implements TaskEvent {
+	}
+
+	/**
+	 * The task failed and will run again.
+	 * @param taskId the task id
+	 * @param taskName the task name
+	 * @param queue the queue
+	 * @param retries the retries so far, this one included
+	 * @param eta when the next attempt may run
+	 * @param error the failure
+	 */
+	record TaskRetried(String taskId, String taskName, String queue, int retries, Instant eta, RemoteError error)
+			implements TaskEvent {
+	}
+
+	/**
+	 * The task will not run: revoked or expired.
+	 * @param taskId the task id
+	 * @param taskName the task name
+	 * @param queue the queue
+	 * @param reason why
+	 */
+	record TaskRevoked(String taskId, String taskName, String queue, String reason) implements TaskEvent {
+	}
+
+	/**
+	 * A message could not run and went to the dead-letter store.
+	 * @param taskId the message id
+	 * @param taskName the task name if it could be read
+	 * @param queue the queue
+	 * @param reason why
+	 */
+	record TaskRejected(String taskId, String taskName, String queue, String reason) implements TaskEvent {
+	}
+
+}

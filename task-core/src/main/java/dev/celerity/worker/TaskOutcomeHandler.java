@@ -1,0 +1,32 @@
+package dev.celerity.worker;
+
+import dev.celerity.api.RemoteError;
+import dev.celerity.message.TaskMessage;
+
+/**
+ * Continues a workflow after a task finished (next chain step, callbacks, chord counting), before the worker
+ * acknowledges the task's message, so a crash in between repeats the step rather than losing it.
+ */
+public interface TaskOutcomeHandler {
+
+	/** A handler for applications without workflows. */
+	TaskOutcomeHandler NONE = new TaskOutcomeHandler() {
+	};
+
+	/**
+	 * Called after a task succeeded and its result was stored.
+	 * @param message the task's message
+	 * @param result the result as a JSON value
+	 */
+	default void onSuccess(TaskMessage message, Object result) {
+	}
+
+	/**
+	 * Called after a task failed for good and its failure was stored.
+	 * @param message the task's message
+	 * @param error the failure
+	 */
+	default void onFailure(TaskMessage message, RemoteError error) {
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.celerity.worker;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.celerity.api.TaskState;
+import dev.celerity.backend.ResultBackend;
+import dev.celerity.backend.TaskResult;
+import dev.celerity.broker.Broker;
+import dev.celerity.broker.Delivery;
+import dev.celerity.events.TaskEvent;
+import dev.celerity.events.TaskEventListener;
+import dev.celerity.message.ArgumentBinder;
+import dev.celerity.message.ArgumentBindingException;
+import dev.celerity.message.MessageCodec;
+import dev.celerity.message.MessageDecodingException;
+import dev.celerity.message.TaskMessage;
+import dev.celerity.registry.TaskDefinition;
+import dev.celerity.registry.TaskRegistry;
+
+/**
+ * Runs one leased message: decodes it, finds its task, drops it if expired, binds its arguments, invokes the task
+ * and records the outcome. A message that cannot run goes to the dead-letter store; nothing throws out of here.
+ */
+public class TaskRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(TaskRunner.class);
+
+	private final MessageCodec codec;
+
+	private final TaskRegistry registry;
+
+	private final ArgumentBinder binder;
+
+	private final Broker broker;
+
+	private final ResultBackend backend;
+
+	private final TaskEventListener events;
+
+	private final RunnerSettings settings;
+
+	private final Clock clock;
+
+	private final AttemptOutcomes outcomes;
+
+	/**
+	 * Creates a runner.
+	 * @param codec the message codec
+	 * @param registry the tasks this instance can run
+	 * @param broker the broker the messages come from
+	 * @param backend where states and results go
+	 * @param events where events go
+	 * @param outcomeHandler what continues a workflow after a task
+	 * @param settings result time to live and state tracking
+	 * @param clock the clock
+	 */
+	public TaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
+			TaskEventListener events, TaskOutcomeHandler outcomeHandler, RunnerSettings settings, Clock clock) {
+		this.codec = codec;
+		this.registry = registry;
+		this.binder = new ArgumentBinder(codec);
+		this.broker = broker;
+		this.backend = backend;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+		this.outcomes = new AttemptOutcomes(codec, broker, backend, events, outcomeHandler, settings, clock);
+	}
+
+	/**
+	 * Runs one message to its end and settles it with the broker (acknowledged, requeued or dead-lettered).
+	 * @param delivery the leased message
+	 */
+	public void run(Delivery delivery) {
+		TaskMessage message;
+		try {
+			message = this.codec.decode(delivery.body());
+		}
+		catch (MessageDecodingException ex) {
+			reject(delivery, null, ex.getMessage());
+			return;
+		}
+		TaskDefinition definition = this.registry.find(message.task()).orElse(null);
+		if (definition == null) {
+			reject(delivery, message.task(), "Unknown task '" + message.task() + "': no worker on queue '"
+					+ delivery.queue() + "' registers it");
+			return;
+		}
+		this.events.onEvent(new TaskEvent.TaskReceived(message.id(), message.task(), delivery.queue(),
+				delivery.redelivered()));
+		Instant now = this.clock.instant();
+		if (message.headers().expires() != null && now.isAfter(message.headers().expires())) {
+			revoke(delivery, message, "expired at " + message.headers().expires());
+			return;
+		}
+		RunningTaskContext context = new RunningTaskContext(message, this.backend,
+				this.settings.resultTimeToLive(), this.clock);
+		Object[] arguments;
+		try {
+			arguments = this.binder.bind(definition.method(), message.args(), message.kwargs(), context);
+		}
+		catch (ArgumentBindingException ex) {
+			reject(delivery, message.task(), ex.getMessage());
+			return;
+		}
+		this.outcomes.attempt(delivery, definition, context, arguments);
+	}
+
+	private void revoke(Delivery delivery, TaskMessage message, String reason) {
+		this.backend.store(new TaskResult(message.id(), message.task(), TaskState.REVOKED.name(), null,
+				Map.of("reason", reason), null, this.clock.instant()), this.settings.resultTimeToLive());
+		this.events.onEvent(new TaskEvent.TaskRevoked(message.id(), message.task(), delivery.queue(), reason));
+		this.broker.ack(delivery);
+	}
+
+	private void reject(Delivery delivery, String taskName, String reason) {
+		logger.warn("Dead-lettering message {} from queue '{}': {}", delivery.id(), delivery.queue(), reason);
+		this.broker.deadLetter(delivery, reason);
+		this.events.onEvent(new TaskEvent.TaskRejected(delivery.id(), taskName, delivery.queue(), reason));
+	}
+
+}

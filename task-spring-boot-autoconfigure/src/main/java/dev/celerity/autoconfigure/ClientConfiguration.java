@@ -1,0 +1,39 @@
+package dev.celerity.autoconfigure;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.celerity.api.TaskTemplate;
+import dev.celerity.backend.ResultBackend;
+import dev.celerity.broker.Broker;
+import dev.celerity.client.DefaultTaskTemplate;
+import dev.celerity.events.TaskEventListener;
+import dev.celerity.message.MessageCodec;
+import dev.celerity.registry.TaskRegistry;
+import dev.celerity.routing.DefaultRouter;
+import dev.celerity.routing.Router;
+
+/**
+ * The calling side: the router and the {@link TaskTemplate}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ClientConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Router celerityRouter(TaskRegistry registry, CelerityProperties properties) {
+		return new DefaultRouter(registry, properties.getDefaultQueue(), properties.getDefaultPriority());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskTemplate taskTemplate(MessageCodec codec, TaskRegistry registry, Router router, Broker broker,
+			ResultBackend backend, TaskEventListener events, @Qualifier("celerityClock") Clock clock) {
+		return new DefaultTaskTemplate(codec, registry, router, broker, backend, events, clock);
+	}
+
+}
