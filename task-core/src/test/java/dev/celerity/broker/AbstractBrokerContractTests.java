@@ -256,6 +256,93 @@ public abstract class AbstractBrokerContractTests {
 		assertThat(fetchIds(1)).containsExactly("batch-9");
 	}
 
+	@Test
+	void dueDelayedMessageTakesItsPriorityPlace() throws Exception {
+		Instant readyAt = Instant.now().plusMillis(300);
+		this.broker.publish(new OutboundMessage("urgent", this.queue, 9, readyAt, bytes("urgent")));
+		this.broker.publish(message("routine", 0));
+		await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(readyAt.plusMillis(50)));
+		assertThat(fetchIds(10)).containsExactly("urgent", "routine");
+	}
+
+	@Test
+	void staleLeaseTokenChangesNothing() throws Exception {
+		this.broker.publish(message("stale", 0));
+		Delivery first = this.broker.fetch(this.queue, 1, Duration.ofMillis(200), Duration.ZERO).get(0);
+		Delivery second = this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(10)).get(0);
+		assertThat(this.broker.extendLease(first, LEASE)).isFalse();
+		this.broker.release(first);
+		this.broker.deadLetter(first, "too late");
+		this.broker.requeue(first, message("stale", 0));
+		assertThat(this.broker.depth(this.queue)).isZero();
+		assertThat(this.broker.deadLetters(this.queue, 10)).isEmpty();
+		assertThat(this.broker.extendLease(second, LEASE)).isTrue();
+	}
+
+	@Test
+	void releasedRedeliveryStaysMarkedRedelivered() throws Exception {
+		this.broker.publish(message("again", 0));
+		this.broker.fetch(this.queue, 1, Duration.ofMillis(200), Duration.ZERO);
+		Delivery redelivered = this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(10)).get(0);
+		assertThat(redelivered.redelivered()).isTrue();
+		this.broker.release(redelivered);
+		assertThat(this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO)).singleElement()
+			.satisfies((delivery) -> assertThat(delivery.redelivered()).isTrue());
+	}
+
+	@Test
+	void requeueToAnotherQueueMovesTheMessage() throws Exception {
+		String other = this.queue + "-next";
+		try {
+			this.broker.publish(message("moving", 0));
+			Delivery delivery = this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0);
+			this.broker.requeue(delivery, new OutboundMessage("moving", other, 3, null, bytes("moved")));
+			assertThat(this.broker.publish(message("moving", 0))).isTrue();
+			assertThat(this.broker.fetch(other, 1, LEASE, Duration.ZERO)).singleElement()
+				.satisfies((moved) -> assertThat(new String(moved.body(), StandardCharsets.UTF_8)).isEqualTo("moved"));
+		}
+		finally {
+			this.broker.purge(other);
+		}
+	}
+
+	@Test
+	void everyBlockedConsumerWakesWhenABatchArrives() throws Exception {
+		List<CompletableFuture<List<Delivery>>> consumers = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			consumers.add(CompletableFuture.supplyAsync(() -> {
+				try {
+					return this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(10));
+				}
+				catch (InterruptedException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}));
+		}
+		await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+		this.broker.publishAll(List.of(message("one", 0), message("two", 0)));
+		List<String> ids = new ArrayList<>();
+		for (CompletableFuture<List<Delivery>> consumer : consumers) {
+			consumer.get(5, TimeUnit.SECONDS).forEach((delivery) -> ids.add(delivery.id()));
+		}
+		assertThat(ids).containsExactlyInAnyOrder("one", "two");
+	}
+
+	@Test
+	void largeBatchesArePublishedAndFetchedWhole() throws Exception {
+		List<OutboundMessage> batch = new ArrayList<>();
+		for (int i = 0; i < 1200; i++) {
+			batch.add(message("bulk-" + i, 0));
+		}
+		batch.add(message("bulk-0", 0));
+		assertThat(this.broker.publishAll(batch)).isEqualTo(1200);
+		List<Delivery> taken = this.broker.fetch(this.queue, 1100, LEASE, Duration.ZERO);
+		assertThat(taken).hasSize(1100);
+		assertThat(taken.get(0).id()).isEqualTo("bulk-0");
+		assertThat(taken.get(1099).id()).isEqualTo("bulk-1099");
+		assertThat(this.broker.depth(this.queue)).isEqualTo(100);
+	}
+
 	protected OutboundMessage message(String id, int priority) {
 		return new OutboundMessage(id, this.queue, priority, null, bytes("body-" + id));
 	}
