@@ -40,6 +40,16 @@ final class LuaScript {
 		return new LuaScript(name, expand(read(name + ".lua")));
 	}
 
+	/**
+	 * Creates a script from its text (tests, tools).
+	 * @param name a name for messages
+	 * @param text the Lua text
+	 * @return the script
+	 */
+	static LuaScript of(String name, String text) {
+		return new LuaScript(name, expand(text));
+	}
+
 	String name() {
 		return this.name;
 	}

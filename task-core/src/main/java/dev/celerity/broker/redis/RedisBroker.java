@@ -101,6 +101,7 @@ public class RedisBroker implements Broker, AutoCloseable {
 	@Override
 	public boolean publish(OutboundMessage message) {
 		Long stored = this.executor.execute(this.calls.publish(queueKeys(message.queue()), List.of(message)));
+		this.idleQueues.forget(message.queue());
 		return stored != null && stored > 0;
 	}
 
@@ -119,6 +120,7 @@ public class RedisBroker implements Broker, AutoCloseable {
 			}
 		});
 		int stored = 0;
+		byQueue.keySet().forEach(this.idleQueues::forget);
 		for (Object reply : this.executor.executeAll(batch)) {
 			stored += ((Number) reply).intValue();
 		}
@@ -132,7 +134,8 @@ public class RedisBroker implements Broker, AutoCloseable {
 		}
 		QueueKeys queueKeys = queueKeys(queue);
 		long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
-		boolean mustRun = true;
+		// a non-blocking fetch always looks; a blocking one trusts a recent look and the wake-up signal
+		boolean mustRun = maxWait.isZero() || maxWait.isNegative();
 		while (true) {
 			if (Thread.interrupted()) {
 				throw new InterruptedException("Interrupted while fetching from queue '" + queue + "'");
@@ -178,6 +181,7 @@ public class RedisBroker implements Broker, AutoCloseable {
 	public void requeue(Delivery delivery, OutboundMessage next) {
 		if (next.queue().equals(delivery.queue())) {
 			this.executor.execute(this.calls.requeue(queueKeys(delivery.queue()), delivery, next));
+			this.idleQueues.forget(next.queue());
 		}
 		else {
 			publish(next);
@@ -188,6 +192,7 @@ public class RedisBroker implements Broker, AutoCloseable {
 	@Override
 	public void release(Delivery delivery) {
 		this.executor.execute(this.calls.release(queueKeys(delivery.queue()), delivery));
+		this.idleQueues.forget(delivery.queue());
 	}
 
 	@Override
