@@ -91,6 +91,14 @@ public class RedisBroker implements Broker, AutoCloseable {
 	}
 
 	/**
+	 * Returns the broker's settings.
+	 * @return the options
+	 */
+	public RedisBrokerOptions options() {
+		return this.options;
+	}
+
+	/**
 	 * Returns the key builder, for tools that inspect the broker's keys.
 	 * @return the keys
 	 */
