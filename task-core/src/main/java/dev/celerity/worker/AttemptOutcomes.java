@@ -118,6 +118,13 @@ final class AttemptOutcomes {
 
 	private void failed(Delivery delivery, TaskDefinition definition, TaskInvocation invocation, TaskMessage message,
 			Throwable failure, long start) {
+		if (failure instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+			// the worker is stopping and took the message back: the task runs again elsewhere, record nothing
+			logger.info("Task {} [{}] interrupted; its message goes back to the queue", definition.name(),
+					message.id());
+			this.broker.release(delivery);
+			return;
+		}
 		for (TaskInterceptor interceptor : definition.interceptors()) {
 			try {
 				interceptor.onFailure(invocation, failure);

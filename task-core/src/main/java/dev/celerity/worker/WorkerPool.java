@@ -135,24 +135,36 @@ public class WorkerPool {
 		while (this.running) {
 			try {
 				this.room.acquire();
-				List<Delivery> deliveries;
-				try {
-					deliveries = this.broker.fetch(queue, Math.min(batch, 1 + this.room.availablePermits()),
-							this.settings.lease(), this.settings.fetchWait());
-				}
-				catch (RuntimeException ex) {
-					this.room.release();
-					logger.warn("Celerity worker pool '{}' could not fetch from queue '{}': {}", this.settings.name(),
-							queue, ex.toString());
-					Thread.sleep(1000);
-					continue;
-				}
-				dispatch(deliveries);
 			}
 			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
 				return;
 			}
+			try {
+				dispatch(this.broker.fetch(queue, Math.min(batch, 1 + this.room.availablePermits()),
+						this.settings.lease(), this.settings.fetchWait()));
+			}
+			catch (InterruptedException ex) {
+				this.room.release();
+				return;
+			}
+			catch (RuntimeException ex) {
+				this.room.release();
+				logger.warn("Celerity worker pool '{}' could not fetch from queue '{}': {}", this.settings.name(),
+						queue, ex.toString());
+				if (!pauseAfterFailure()) {
+					return;
+				}
+			}
+		}
+	}
+
+	private boolean pauseAfterFailure() {
+		try {
+			Thread.sleep(1000);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			return false;
 		}
 	}
 
