@@ -140,6 +140,24 @@ public class RedisBroker implements Broker, AutoCloseable {
 		if (max < 1) {
 			return List.of();
 		}
+		try {
+			return fetchOrWait(queue, max, lease, maxWait);
+		}
+		catch (RuntimeException ex) {
+			// the driver reports an interrupted call as its own exception: give the caller the interruption back
+			if (Thread.currentThread().isInterrupted() || causedByInterruption(ex)) {
+				Thread.interrupted();
+				InterruptedException interrupted = new InterruptedException(
+						"Interrupted while fetching from queue '" + queue + "'");
+				interrupted.initCause(ex);
+				throw interrupted;
+			}
+			throw ex;
+		}
+	}
+
+	private List<Delivery> fetchOrWait(String queue, int max, Duration lease, Duration maxWait)
+			throws InterruptedException {
 		QueueKeys queueKeys = queueKeys(queue);
 		long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
 		// a non-blocking fetch always looks; a blocking one trusts a recent look and the wake-up signal
@@ -167,6 +185,15 @@ public class RedisBroker implements Broker, AutoCloseable {
 				this.idleQueues.forget(queue);
 			}
 		}
+	}
+
+	private static boolean causedByInterruption(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof InterruptedException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -1,0 +1,68 @@
+package dev.celerity.benchmarks;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+
+import dev.celerity.api.Task;
+import dev.celerity.events.TaskEvent;
+
+/**
+ * The application the end-to-end benchmark runs: one no-op task and counters of what happened.
+ */
+@SpringBootApplication
+public class BenchmarkApplication {
+
+	@Bean
+	NoOpTasks noOpTasks(Probe probe) {
+		return new NoOpTasks(probe);
+	}
+
+	@Bean
+	Probe probe() {
+		return new Probe();
+	}
+
+	/**
+	 * Counts finished tasks and records pickup latencies.
+	 */
+	public static class Probe {
+
+		final AtomicLong succeeded = new AtomicLong();
+
+		final ConcurrentLinkedQueue<Long> pickupNanos = new ConcurrentLinkedQueue<>();
+
+		@EventListener
+		public void onSucceeded(TaskEvent.TaskSucceeded event) {
+			this.succeeded.incrementAndGet();
+		}
+
+	}
+
+	/**
+	 * The benchmarked tasks.
+	 */
+	public static class NoOpTasks {
+
+		private final Probe probe;
+
+		NoOpTasks(Probe probe) {
+			this.probe = probe;
+		}
+
+		@Task(name = "bench.noop")
+		public int noop(int value) {
+			return value;
+		}
+
+		@Task(name = "bench.pickup")
+		public void pickup(long sentAtNanos) {
+			this.probe.pickupNanos.add(System.nanoTime() - sentAtNanos);
+		}
+
+	}
+
+}
