@@ -35,7 +35,8 @@ import dev.celerity.worker.Worker;
  * enqueue rates (one call at a time, and batched), end-to-end throughput, pickup latency at a fixed rate, and Redis
  * commands per task (from {@code INFO commandstats}, counting those inside scripts).
  *
- * <p>Usage: {@code EndToEndBenchmark [redis|memory] [tasks] [redis-url]}.
+ * <p>Usage: {@code EndToEndBenchmark [redis|memory] [tasks] [redis-url]}; {@code -Dbench.concurrency=16} sets the
+ * worker concurrency.
  */
 public final class EndToEndBenchmark {
 
@@ -56,7 +57,7 @@ public final class EndToEndBenchmark {
 		properties.put("celerity.redis.key-prefix", keyPrefix);
 		properties.put("celerity.default-queue", QUEUE);
 		properties.put("celerity.worker.queues", QUEUE);
-		properties.put("celerity.worker.concurrency", "4");
+		properties.put("celerity.worker.concurrency", System.getProperty("bench.concurrency", "16"));
 		properties.put("celerity.worker.prefetch", "500");
 		properties.put("logging.level.root", "WARN");
 		this.context = new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)

@@ -80,7 +80,6 @@ for i = 1, #popped, 2 do
 end
 local bodies = redis.call('HMGET', messagesKey, unpack(ids))
 local flags = redis.call('SMISMEMBER', redeliveredKey, unpack(ids))
-local sequence = redis.call('INCRBY', sequenceKey, count) - count
 local deadline = now + tonumber(ARGV[2])
 local reply = { 0 }
 local leases = {}
@@ -92,9 +91,9 @@ for i = 1, count do
   end
   -- a ready id without a body cannot run: it is dropped rather than leased
   if bodies[i] then
-    sequence = sequence + 1
     local priority = priorityOfReadyScore(popped[i * 2])
-    local token = string.format('%.0f', sequence) .. ':' .. id
+    -- every placement in the ready set has a score of its own, so the score names this lease uniquely
+    local token = popped[i * 2] .. ':' .. id
     leases[#leases + 1] = timedScore(deadline, priority)
     leases[#leases + 1] = token
     local n = #reply
