@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TASKS="${1:-50000}"
 PORT="${2:-6379}"
-./mvnw -o -q -Pbenchmarks -pl task-core,task-spring-boot-autoconfigure,benchmarks package dependency:build-classpath \
+./mvnw -o -q -pl task-core,task-spring-boot-autoconfigure,benchmarks package dependency:build-classpath \
   -DskipTests -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/celerity-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/classpath.txt)"
 echo "== redis-benchmark (SET/GET, 50 clients), unpipelined and -P 16"
@@ -18,5 +18,5 @@ echo "== Celerity on the memory broker"
 java -cp "$CP" dev.celerity.benchmarks.EndToEndBenchmark memory "$TASKS" | grep -v '^\s*$' | tail -6
 if [[ "${JMH:-0}" == "1" ]]; then
   echo "== JMH: message building, routing, codec"
-  java -cp "$CP" org.openjdk.jmh.Main CodecBenchmark
+  java -cp "$CP" org.openjdk.jmh.Main RoutingBenchmark
 fi

@@ -3,7 +3,8 @@ package dev.celerity.benchmarks;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
@@ -13,12 +14,13 @@ import dev.celerity.events.TaskEvent;
 /**
  * The application the end-to-end benchmark runs: one no-op task and counters of what happened.
  */
-@SpringBootApplication
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
 public class BenchmarkApplication {
 
 	@Bean
-	NoOpTasks noOpTasks(Probe probe) {
-		return new NoOpTasks(probe);
+	BenchmarkTasks noOpTasks(Probe probe) {
+		return new BenchmarkTasks(probe);
 	}
 
 	@Bean
@@ -45,11 +47,11 @@ public class BenchmarkApplication {
 	/**
 	 * The benchmarked tasks.
 	 */
-	public static class NoOpTasks {
+	public static class BenchmarkTasks {
 
 		private final Probe probe;
 
-		NoOpTasks(Probe probe) {
+		BenchmarkTasks(Probe probe) {
 			this.probe = probe;
 		}
 

@@ -74,6 +74,15 @@ public interface AsyncResult<R> {
 	}
 
 	/**
+	 * Returns the result of the step before this one when this result came from sending a chain, so that a caller
+	 * can walk back through every earlier step.
+	 * @return the previous step's result, or {@code null} for the first step or a single task
+	 */
+	default AsyncResult<?> parent() {
+		return null;
+	}
+
+	/**
 	 * Removes the stored result from the backend.
 	 */
 	void forget();

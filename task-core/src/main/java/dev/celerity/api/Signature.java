@@ -20,7 +20,7 @@ import org.springframework.util.Assert;
  *
  * @param <R> the task's result type
  */
-public final class Signature<R> {
+public final class Signature<R> implements Canvas<R> {
 
 	private final String taskName;
 
@@ -101,6 +101,7 @@ public final class Signature<R> {
 	}
 
 	/** @return the declared result type used to convert the task's result */
+	@Override
 	public Type resultType() {
 		return this.resultType;
 	}

@@ -9,6 +9,17 @@ import java.util.Map;
  */
 public interface TaskContext {
 
+	/**
+	 * Returns the context of the task running on this thread, for task methods that do not declare a
+	 * {@code TaskContext} parameter (handy with method-reference calls, where every parameter is an argument).
+	 * @return the running task's context
+	 * @throws IllegalStateException if no task runs on this thread
+	 */
+	static TaskContext current() {
+		return TaskContextHolder.current()
+			.orElseThrow(() -> new IllegalStateException("No Celerity task is running on this thread"));
+	}
+
 	/** @return the task's id */
 	String id();
 

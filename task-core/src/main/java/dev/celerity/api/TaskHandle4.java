@@ -71,6 +71,15 @@ public final class TaskHandle4<A1, A2, A3, A4, R> {
 	}
 
 	/**
+	 * Returns the task's signature without arguments, for a workflow step whose arguments come from its parent's
+	 * result (see {@code dev.celerity.canvas.Chain#then}).
+	 * @return the argument-less signature
+	 */
+	public Signature<R> signature() {
+		return this.base;
+	}
+
+	/**
 	 * Returns the task's name.
 	 * @return the name
 	 */

@@ -3,6 +3,9 @@ package dev.celerity.backend;
 import java.time.Instant;
 import java.util.Map;
 
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
 import dev.celerity.api.RemoteError;
 import dev.celerity.api.TaskState;
 
@@ -17,6 +20,7 @@ import dev.celerity.api.TaskState;
  * @param error the failure, for {@code FAILURE} and {@code RETRY}
  * @param dateDone when the state was recorded
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TaskResult(String taskId, String taskName, String state, Object result, Map<String, Object> meta,
 		RemoteError error, Instant dateDone) {
 

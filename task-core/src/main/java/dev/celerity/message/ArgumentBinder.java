@@ -52,6 +52,10 @@ public class ArgumentBinder {
 			ParameterPlan parameter = plan[i];
 			if (parameter.context()) {
 				bound[i] = context;
+				// a typed call through a method reference passes null in the context's slot
+				if (args.size() == plan.length && position < args.size() && args.get(position) == null) {
+					position++;
+				}
 				continue;
 			}
 			Object value;

@@ -7,7 +7,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+import dev.celerity.api.RemoteError;
 
 /**
  * The one JSON codec of every broker and backend: its own mapper, no default typing, so message content can never
@@ -22,7 +26,21 @@ public class MessageCodec {
 	 */
 	public MessageCodec() {
 		this.mapper = JsonMapper.builder()
-			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+			.addMixIn(TaskMessage.class, SnakeCaseEnvelope.class)
+			.addMixIn(MessageHeaders.class, SnakeCaseEnvelope.class)
+			.addMixIn(DeliveryInfo.class, SnakeCaseEnvelope.class)
+			.addMixIn(MessageEmbed.class, SnakeCaseEnvelope.class)
+			.addMixIn(SignatureSpec.class, SnakeCaseEnvelope.class)
+			.addMixIn(RemoteError.class, SnakeCaseEnvelope.class)
+			.addModule(new SimpleModule("celerity-records") {
+
+				@Override
+				public void setupModule(SetupContext context) {
+					super.setupModule(context);
+					context.addValueInstantiators(new RecordInstantiators());
+				}
+
+			})
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.build();
@@ -139,6 +157,14 @@ public class MessageCodec {
 	private static boolean isContainer(Class<?> type) {
 		return java.util.Collection.class.isAssignableFrom(type) || java.util.Map.class.isAssignableFrom(type)
 				|| type.isArray();
+	}
+
+	/**
+	 * Envelope fields are written in Celery's snake case; task arguments and results keep their own names.
+	 */
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+	private interface SnakeCaseEnvelope {
+
 	}
 
 }

@@ -29,4 +29,12 @@ public interface TaskOutcomeHandler {
 	default void onFailure(TaskMessage message, RemoteError error) {
 	}
 
+	/**
+	 * Called after a task was revoked instead of run (it expired, or was revoked) and its state was stored.
+	 * @param message the task's message
+	 * @param reason why it did not run
+	 */
+	default void onRevoked(TaskMessage message, String reason) {
+	}
+
 }

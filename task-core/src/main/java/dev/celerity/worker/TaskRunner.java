@@ -48,6 +48,8 @@ public class TaskRunner {
 
 	private final AttemptOutcomes outcomes;
 
+	private final TaskOutcomeHandler outcomeHandler;
+
 	/**
 	 * Creates a runner.
 	 * @param codec the message codec
@@ -69,6 +71,7 @@ public class TaskRunner {
 		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
+		this.outcomeHandler = outcomeHandler;
 		this.outcomes = new AttemptOutcomes(codec, broker, backend, events, outcomeHandler, settings, clock);
 	}
 
@@ -114,6 +117,7 @@ public class TaskRunner {
 	private void revoke(Delivery delivery, TaskMessage message, String reason) {
 		this.backend.store(new TaskResult(message.id(), message.task(), TaskState.REVOKED.name(), null,
 				Map.of("reason", reason), null, this.clock.instant()), this.settings.resultTimeToLive());
+		this.outcomeHandler.onRevoked(message, reason);
 		this.events.onEvent(new TaskEvent.TaskRevoked(message.id(), message.task(), delivery.queue(), reason));
 		this.broker.ack(delivery);
 	}

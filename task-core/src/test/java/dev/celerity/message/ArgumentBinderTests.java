@@ -16,6 +16,13 @@ class ArgumentBinderTests {
 	private final ArgumentBinder binder = new ArgumentBinder(new MessageCodec());
 
 	@Test
+	void methodReferenceCallsPassNullInTheContextSlot() throws Exception {
+		Method method = Target.class.getMethod("charge", long.class, TaskContext.class, String.class);
+		java.util.List<Object> args = java.util.Arrays.asList(7, null, "EUR");
+		assertThat(this.binder.bind(method, args, Map.of(), null)).containsExactly(7L, null, "EUR");
+	}
+
+	@Test
 	void positionalThenKeywordArgumentsBindAroundTheContext() throws Exception {
 		Method method = Target.class.getMethod("charge", long.class, TaskContext.class, String.class);
 		Object[] bound = this.binder.bind(method, List.of(7), Map.of("currency", "EUR"), null);

@@ -87,8 +87,10 @@ class WorkerBehaviourTests {
 				.withMessageContaining("expired");
 			assertThat(expired.state()).isEqualTo(TaskState.REVOKED);
 			assertThat(attempts(context, "test.echo")).isEmpty();
-			assertThat(events(context, TaskEvent.TaskRevoked.class)).extracting(TaskEvent::taskId)
-				.containsExactly(expired.id());
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(events(context, TaskEvent.TaskRevoked.class))
+					.extracting(TaskEvent::taskId)
+					.containsExactly(expired.id()));
 		});
 	}
 
@@ -129,7 +131,7 @@ class WorkerBehaviourTests {
 			assertThat(reasonOf(dead, unknown.id())).contains("Unknown task 'no.such.task'");
 			assertThat(reasonOf(dead, unbindable.id())).contains("Argument 'a'").contains("cannot be read as");
 			assertThat(reasonOf(dead, tooMany.id())).contains("takes 2 positional argument(s) but 3 were given");
-			assertThat(events(context, TaskEvent.TaskRejected.class)).hasSize(5);
+			await().atMost(WAIT).until(() -> events(context, TaskEvent.TaskRejected.class).size() == 5);
 			assertThat(broker.depth("default")).isZero();
 		});
 	}
@@ -260,6 +262,15 @@ class WorkerBehaviourTests {
 			assertThat(second.get(WAIT)).isEqualTo(1);
 			assertThat(attempts(context, "test.gated")).hasSize(1);
 			assertThat(events(context, TaskEvent.TaskPublished.class)).hasSize(1);
+		});
+	}
+
+	@Test
+	void tasksRunOnVirtualThreadsWhenEnabledAndTheJvmHasThem() {
+		this.contextRunner.withPropertyValues("spring.threads.virtual.enabled=true").run((context) -> {
+			Object threadKind = context.getBean(TaskTemplate.class).send("test.threadKind").get(WAIT);
+			boolean jvmHasThem = Runtime.version().feature() >= 21;
+			assertThat(threadKind).isEqualTo(jvmHasThem ? "VirtualThread" : "Thread");
 		});
 	}
 

@@ -120,6 +120,11 @@ public class WorkerTestTasks {
 		return this.tasks.send("test.echo", "inner").get(Duration.ofSeconds(5));
 	}
 
+	@Task(name = "test.threadKind")
+	public String threadKind() {
+		return Thread.currentThread().getClass().getSimpleName();
+	}
+
 	@Task(name = "test.add")
 	public int add(int a, int b) {
 		return a + b;

@@ -1,0 +1,130 @@
+package dev.celerity.benchmarks;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.core.annotation.MergedAnnotation;
+
+import dev.celerity.api.Task;
+import dev.celerity.api.TaskTemplate;
+import dev.celerity.backend.ResultBackend;
+import dev.celerity.backend.memory.InMemoryResultBackend;
+import dev.celerity.broker.Broker;
+import dev.celerity.broker.memory.InMemoryBroker;
+import dev.celerity.client.DefaultTaskTemplate;
+import dev.celerity.events.TaskEvent;
+import dev.celerity.events.TaskEventListener;
+import dev.celerity.message.MessageCodec;
+import dev.celerity.registry.TaskDefaults;
+import dev.celerity.registry.TaskDefinitionFactory;
+import dev.celerity.registry.TaskRegistry;
+import dev.celerity.routing.DefaultRouter;
+import dev.celerity.worker.RunnerSettings;
+import dev.celerity.worker.TaskOutcomeHandler;
+import dev.celerity.worker.TaskRunner;
+import dev.celerity.worker.Worker;
+import dev.celerity.worker.WorkerPool;
+import dev.celerity.worker.WorkerPoolSettings;
+
+/**
+ * End-to-end throughput of the embedded broker for a no-op task (enqueue, run, result stored), against a plain
+ * {@link ExecutorService} running the same no-op with the same number of threads, in the same JVM run.
+ *
+ * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.celerity.benchmarks.EmbeddedThroughput [tasks]
+ * [threads] [rounds]}.
+ */
+public final class EmbeddedThroughput {
+
+	private EmbeddedThroughput() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int tasks = (args.length > 0) ? Integer.parseInt(args[0]) : 200_000;
+		int threads = (args.length > 1) ? Integer.parseInt(args[1]) : 2;
+		int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : 5;
+		System.out.printf("no-op tasks: %d per round, %d worker threads, %d rounds (first is warm-up)%n", tasks,
+				threads, rounds);
+		for (int round = 0; round < rounds; round++) {
+			double executor = executorBaseline(tasks, threads);
+			double celerity = celerity(tasks, threads);
+			System.out.printf("round %d: ExecutorService %,.0f tasks/s | Celerity embedded %,.0f tasks/s | ratio %.3f%n",
+					round, executor, celerity, celerity / executor);
+		}
+	}
+
+	private static double executorBaseline(int tasks, int threads) throws Exception {
+		NoOpTasks target = new NoOpTasks();
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			long start = System.nanoTime();
+			List<Future<Integer>> futures = new ArrayList<>(tasks);
+			for (int i = 0; i < tasks; i++) {
+				int n = i;
+				futures.add(executor.submit(() -> target.noop(n)));
+			}
+			for (Future<Integer> future : futures) {
+				future.get();
+			}
+			return tasks / seconds(start);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	private static double celerity(int tasks, int threads) throws Exception {
+		MessageCodec codec = new MessageCodec();
+		Broker broker = new InMemoryBroker();
+		ResultBackend backend = new InMemoryResultBackend(codec);
+		TaskRegistry registry = new TaskRegistry();
+		NoOpTasks bean = new NoOpTasks();
+		registry.register(new TaskDefinitionFactory(TaskDefaults.STANDARD, (value) -> value).create("noOpTasks", bean,
+				NoOpTasks.class.getMethod("noop", int.class), MergedAnnotation.of(Task.class), List.of()));
+		CountDownLatch done = new CountDownLatch(tasks);
+		AtomicInteger failures = new AtomicInteger();
+		TaskEventListener events = (event) -> {
+			if (event instanceof TaskEvent.TaskSucceeded) {
+				done.countDown();
+			}
+			else if (event instanceof TaskEvent.TaskFailed || event instanceof TaskEvent.TaskRejected) {
+				failures.incrementAndGet();
+				done.countDown();
+			}
+		};
+		Clock clock = Clock.systemUTC();
+		TaskTemplate template = new DefaultTaskTemplate(codec, registry, new DefaultRouter(registry, "default", 0),
+				broker, backend, TaskEventListener.NONE, clock);
+		TaskRunner runner = new TaskRunner(codec, registry, broker, backend, events, TaskOutcomeHandler.NONE,
+				new RunnerSettings(Duration.ofMinutes(10), false), clock);
+		WorkerPool pool = new WorkerPool(new WorkerPoolSettings("bench", List.of("default"), threads, threads * 4,
+				false, Duration.ofSeconds(30), Duration.ofMillis(100)), broker, runner);
+		Worker worker = new Worker(broker, List.of(pool), Duration.ofSeconds(5));
+		worker.start();
+		try {
+			long start = System.nanoTime();
+			for (int i = 0; i < tasks; i++) {
+				template.send("noOpTasks.noop", i);
+			}
+			if (!done.await(5, TimeUnit.MINUTES) || failures.get() > 0) {
+				throw new IllegalStateException("Run incomplete: " + done.getCount() + " left, " + failures + " failed");
+			}
+			return tasks / seconds(start);
+		}
+		finally {
+			worker.stop();
+		}
+	}
+
+	private static double seconds(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1e9;
+	}
+
+}

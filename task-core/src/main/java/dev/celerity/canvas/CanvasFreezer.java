@@ -1,0 +1,147 @@
+package dev.celerity.canvas;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.celerity.api.Canvas;
+import dev.celerity.api.Signature;
+import dev.celerity.api.TaskOptions;
+import dev.celerity.canvas.Node.ChainNode;
+import dev.celerity.canvas.Node.ChordNode;
+import dev.celerity.canvas.Node.GroupNode;
+import dev.celerity.canvas.Node.TaskNode;
+import dev.celerity.message.MessageCodec;
+
+/**
+ * Turns a canvas into a frozen workflow: every task and group gets its id (a caller-chosen task id is kept),
+ * arguments become JSON values, nested chains are flattened, a group followed by a step becomes a chord, and
+ * callbacks of chains, groups and chords move onto the tasks that will call them.
+ */
+final class CanvasFreezer {
+
+	private final MessageCodec codec;
+
+	CanvasFreezer(MessageCodec codec) {
+		this.codec = codec;
+	}
+
+	Node freeze(Canvas<?> canvas) {
+		if (canvas instanceof Signature<?> signature) {
+			return task(signature);
+		}
+		if (canvas instanceof Chain<?> chain) {
+			return chain(chain);
+		}
+		if (canvas instanceof Group<?> group) {
+			List<Node> members = new ArrayList<>();
+			group.tasks().forEach((member) -> members.add(freeze(member)));
+			GroupNode node = new GroupNode(TaskIds.next(), members, freezeAll(group.links()));
+			return withErrorLinks(node, freezeAll(group.errorLinks()));
+		}
+		if (canvas instanceof Chord<?> chord) {
+			GroupNode header = (GroupNode) freeze(chord.header());
+			Node body = withLinks(freeze(chord.body()), freezeAll(chord.links()));
+			return new ChordNode(header, withErrorLinks(body, freezeAll(chord.errorLinks())));
+		}
+		if (canvas instanceof Chunks<?> chunks) {
+			return freeze(chunks.group());
+		}
+		throw new IllegalArgumentException("Cannot send " + canvas.getClass().getName() + ": not a signature, chain, "
+				+ "group, chord or chunks");
+	}
+
+	private Node chain(Chain<?> chain) {
+		List<Node> steps = new ArrayList<>();
+		for (Canvas<?> step : chain.steps()) {
+			Node node = freeze(step);
+			List<Node> parts = (node instanceof ChainNode nested) ? nested.steps() : List.of(node);
+			for (Node part : parts) {
+				int last = steps.size() - 1;
+				if (last >= 0 && steps.get(last) instanceof GroupNode group && group.links().isEmpty()) {
+					// a group followed by a step is a chord: the step receives every result at once
+					steps.set(last, new ChordNode(group, part));
+				}
+				else {
+					steps.add(part);
+				}
+			}
+		}
+		int last = steps.size() - 1;
+		steps.set(last, withLinks(steps.get(last), freezeAll(chain.links())));
+		List<Node> errorLinks = freezeAll(chain.errorLinks());
+		steps.replaceAll((step) -> withErrorLinks(step, errorLinks));
+		return (steps.size() == 1) ? steps.get(0) : new ChainNode(steps);
+	}
+
+	private TaskNode task(Signature<?> signature) {
+		TaskOptions options = signature.options();
+		String id = (options.taskId() != null) ? options.taskId() : TaskIds.next();
+		List<Object> args = new ArrayList<>();
+		signature.args().forEach((arg) -> args.add(this.codec.toJsonValue(arg)));
+		Map<String, Object> kwargs = new LinkedHashMap<>();
+		signature.kwargs().forEach((name, value) -> kwargs.put(name, this.codec.toJsonValue(value)));
+		return new TaskNode(id, signature.taskName(), args, kwargs, optionMap(options), signature.isImmutable(),
+				freezeAll(signature.links()), freezeAll(signature.errorLinks()), signature.resultType());
+	}
+
+	private List<Node> freezeAll(List<? extends Canvas<?>> canvases) {
+		return canvases.stream().map(this::freeze).toList();
+	}
+
+	private static Node withLinks(Node node, List<Node> links) {
+		if (links.isEmpty()) {
+			return node;
+		}
+		if (node instanceof TaskNode task) {
+			return task.withLinks(links, List.of());
+		}
+		if (node instanceof ChainNode chain) {
+			List<Node> steps = new ArrayList<>(chain.steps());
+			steps.set(steps.size() - 1, withLinks(steps.get(steps.size() - 1), links));
+			return new ChainNode(steps);
+		}
+		if (node instanceof GroupNode group) {
+			return new GroupNode(group.id(), group.tasks(), Node.concat(group.links(), links));
+		}
+		ChordNode chord = (ChordNode) node;
+		return new ChordNode(chord.header(), withLinks(chord.body(), links));
+	}
+
+	private static Node withErrorLinks(Node node, List<Node> errorLinks) {
+		if (errorLinks.isEmpty()) {
+			return node;
+		}
+		if (node instanceof TaskNode task) {
+			return task.withLinks(List.of(), errorLinks);
+		}
+		if (node instanceof ChainNode chain) {
+			return new ChainNode(chain.steps().stream().map((step) -> withErrorLinks(step, errorLinks)).toList());
+		}
+		if (node instanceof GroupNode group) {
+			return new GroupNode(group.id(),
+					group.tasks().stream().map((member) -> withErrorLinks(member, errorLinks)).toList(), group.links());
+		}
+		// a failed header task fails the chord, which calls the body's error callbacks
+		ChordNode chord = (ChordNode) node;
+		return new ChordNode(chord.header(), withErrorLinks(chord.body(), errorLinks));
+	}
+
+	private static Map<String, Object> optionMap(TaskOptions options) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		putIfSet(map, "queue", options.queue());
+		putIfSet(map, "priority", options.priority());
+		putIfSet(map, "countdown", (options.countdown() != null) ? options.countdown().toMillis() / 1000.0 : null);
+		putIfSet(map, "eta", (options.eta() != null) ? options.eta().toString() : null);
+		putIfSet(map, "expires", (options.expires() != null) ? options.expires().toString() : null);
+		return map;
+	}
+
+	private static void putIfSet(Map<String, Object> map, String key, Object value) {
+		if (value != null) {
+			map.put(key, value);
+		}
+	}
+
+}

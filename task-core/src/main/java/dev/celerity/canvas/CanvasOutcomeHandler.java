@@ -1,0 +1,220 @@
+package dev.celerity.canvas;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.celerity.api.RemoteError;
+import dev.celerity.api.TaskRevokedException;
+import dev.celerity.api.TaskState;
+import dev.celerity.backend.ChordProgress;
+import dev.celerity.backend.ChordStore;
+import dev.celerity.backend.ResultBackend;
+import dev.celerity.backend.TaskResult;
+import dev.celerity.broker.Broker;
+import dev.celerity.canvas.CanvasPublisher.Lineage;
+import dev.celerity.canvas.Continuation.GroupSlot;
+import dev.celerity.canvas.Node.ChainNode;
+import dev.celerity.canvas.Node.ChordNode;
+import dev.celerity.canvas.Node.GroupNode;
+import dev.celerity.canvas.Node.TaskNode;
+import dev.celerity.canvas.NodeSpecs.Attached;
+import dev.celerity.events.TaskEventListener;
+import dev.celerity.message.MessageCodec;
+import dev.celerity.message.MessageHeaders;
+import dev.celerity.message.SignatureSpec;
+import dev.celerity.message.TaskMessage;
+import dev.celerity.routing.Router;
+import dev.celerity.worker.TaskOutcomeHandler;
+
+/**
+ * Continues workflows on the worker, after a task's outcome is stored and before its message is acknowledged: it
+ * publishes the next chain step and the success callbacks, counts chord header tasks and starts the body after the
+ * last one, and on a failure or revoke runs the error callbacks and settles every step that will now never run.
+ *
+ * <p>Everything it needs travels in the message, so any worker of any instance continues any workflow; a repeat
+ * after a redelivery skips steps whose results are already final.
+ */
+public class CanvasOutcomeHandler implements TaskOutcomeHandler {
+
+	private final CanvasPublisher publisher;
+
+	private final NodeSpecs specs;
+
+	private final ChordStore chords;
+
+	private final ResultBackend backend;
+
+	private final MessageCodec codec;
+
+	private final Duration timeToLive;
+
+	private final Clock clock;
+
+	/**
+	 * Creates a handler.
+	 * @param codec the message codec
+	 * @param router decides queue and priority of the published steps
+	 * @param broker where the following steps go
+	 * @param backend where states of steps that will never run are stored
+	 * @param chords counts chord header tasks
+	 * @param events where the published events go
+	 * @param timeToLive how long results and chord states are kept
+	 * @param clock the clock
+	 */
+	public CanvasOutcomeHandler(MessageCodec codec, Router router, Broker broker, ResultBackend backend,
+			ChordStore chords, TaskEventListener events, Duration timeToLive, Clock clock) {
+		this.publisher = new CanvasPublisher(codec, router, broker, backend, events, clock);
+		this.specs = this.publisher.specs();
+		this.chords = chords;
+		this.backend = backend;
+		this.codec = codec;
+		this.timeToLive = timeToLive;
+		this.clock = clock;
+	}
+
+	@Override
+	public void onSuccess(TaskMessage message, Object result) {
+		Continuation continuation = continuationOf(message);
+		Lineage lineage = lineageOf(message);
+		List<Object> resultArg = singleArg(result);
+		for (SignatureSpec callback : message.embed().callbacks()) {
+			publish(callback, resultArg, Continuation.NONE, lineage);
+		}
+		List<SignatureSpec> chain = continuation.chain();
+		if (!chain.isEmpty()) {
+			publish(chain.get(chain.size() - 1), resultArg,
+					continuation.withChain(chain.subList(0, chain.size() - 1)), lineage);
+		}
+		else if (continuation.isChordMember()) {
+			GroupSlot slot = continuation.slot();
+			ChordProgress progress = this.chords.complete(slot.groupId(), slot.index(), slot.size(), result,
+					this.timeToLive);
+			if (progress.isComplete()) {
+				publish(continuation.chordBody(), singleArg(progress.results()), Continuation.NONE, lineage);
+			}
+		}
+	}
+
+	@Override
+	public void onFailure(TaskMessage message, RemoteError error) {
+		settleAbandoned(message, error, TaskState.FAILURE, null);
+	}
+
+	@Override
+	public void onRevoked(TaskMessage message, String reason) {
+		RemoteError error = new RemoteError(TaskRevokedException.class.getName(),
+				"Task " + message.id() + " was revoked: " + reason, List.of());
+		settleAbandoned(message, error, TaskState.REVOKED, reason);
+	}
+
+	private void settleAbandoned(TaskMessage message, RemoteError error, TaskState state, String reason) {
+		Lineage lineage = lineageOf(message);
+		List<Object> errbackArgs = errbackArgs(message.id(), error);
+		for (SignatureSpec errback : message.embed().errbacks()) {
+			publish(errback, errbackArgs, Continuation.NONE, lineage);
+		}
+		abandon(continuationOf(message), message.id(), message.task(), error, state, reason, lineage);
+	}
+
+	/**
+	 * Settles what would have followed a task that failed or was revoked: the rest of its chain never runs, and a
+	 * chord it belongs to fails (its body's error callbacks run, once).
+	 */
+	private void abandon(Continuation continuation, String failedId, String failedTask, RemoteError error,
+			TaskState state, String reason, Lineage lineage) {
+		List<SignatureSpec> chain = continuation.chain();
+		// in the order the steps would have run, so that the chain's last result is settled last
+		for (int i = chain.size() - 1; i >= 0; i--) {
+			settle(this.specs.toNode(chain.get(i)), error, state, reason);
+		}
+		if (!continuation.isChordMember() || !this.chords.fail(continuation.slot().groupId(), this.timeToLive)) {
+			return;
+		}
+		RemoteError chordError = new RemoteError(error.type(), "Chord header task " + failedId + " (" + failedTask
+				+ ") failed: " + ((error.message() != null) ? error.message() : error.type()), error.stackTrace());
+		Attached body = this.specs.detach(continuation.chordBody());
+		List<Object> errbackArgs = errbackArgs(failedId, chordError);
+		for (Node errback : errorLinksOf(body.node())) {
+			this.publisher.publish(errback, errbackArgs, Continuation.NONE, lineage, true);
+		}
+		settle(body.node(), chordError, state, reason);
+		abandon(body.continuation(), failedId, failedTask, error, state, reason, lineage);
+	}
+
+	private void settle(Node node, RemoteError error, TaskState state, String reason) {
+		if (node instanceof TaskNode task) {
+			Map<String, Object> meta = (reason != null) ? Map.of("reason", error.message()) : Map.of();
+			this.backend.store(new TaskResult(task.id(), task.task(), state.name(), null, meta,
+					TaskState.FAILURE.equals(state) ? error : null, this.clock.instant()), this.timeToLive);
+		}
+		else if (node instanceof ChainNode chain) {
+			chain.steps().forEach((step) -> settle(step, error, state, reason));
+		}
+		else if (node instanceof GroupNode group) {
+			group.tasks().forEach((member) -> settle(member, error, state, reason));
+		}
+		else if (node instanceof ChordNode chord) {
+			settle(chord.header(), error, state, reason);
+			settle(chord.body(), error, state, reason);
+		}
+	}
+
+	private static List<Node> errorLinksOf(Node node) {
+		if (node instanceof TaskNode task) {
+			return task.errorLinks();
+		}
+		if (node instanceof ChainNode chain) {
+			return chain.steps().isEmpty() ? List.of() : errorLinksOf(chain.steps().get(0));
+		}
+		if (node instanceof ChordNode chord) {
+			return errorLinksOf(chord.body());
+		}
+		Map<String, Node> unique = new LinkedHashMap<>();
+		for (Node member : ((GroupNode) node).tasks()) {
+			for (Node errback : errorLinksOf(member)) {
+				unique.putIfAbsent((errback instanceof TaskNode task) ? task.id() : errback.toString(), errback);
+			}
+		}
+		return new ArrayList<>(unique.values());
+	}
+
+	private void publish(Object spec, List<Object> args, Continuation continuation, Lineage lineage) {
+		Attached attached = this.specs.detach(spec);
+		Continuation merged = (attached.continuation().slot() != null)
+				? attached.continuation().withChain(continuation.chain()) : continuation;
+		this.publisher.publish(attached.node(), args, merged, lineage, true);
+	}
+
+	private Continuation continuationOf(TaskMessage message) {
+		MessageHeaders headers = message.headers();
+		GroupSlot slot = null;
+		if (headers.group() != null && headers.extra().containsKey("group_index")) {
+			slot = new GroupSlot(headers.group(), Integer.parseInt(headers.extra().get("group_index")),
+					Integer.parseInt(headers.extra().getOrDefault("chord_size", "0")));
+		}
+		return new Continuation(message.embed().chain(), slot, message.embed().chord());
+	}
+
+	private static Lineage lineageOf(TaskMessage message) {
+		String root = (message.headers().rootId() != null) ? message.headers().rootId() : message.id();
+		return new Lineage(root, message.id());
+	}
+
+	private List<Object> errbackArgs(String taskId, RemoteError error) {
+		List<Object> args = new ArrayList<>(2);
+		args.add(taskId);
+		args.add(this.codec.toJsonValue(error));
+		return args;
+	}
+
+	private static List<Object> singleArg(Object value) {
+		List<Object> args = new ArrayList<>(1);
+		args.add(value);
+		return args;
+	}
+
+}

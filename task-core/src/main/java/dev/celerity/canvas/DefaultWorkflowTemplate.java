@@ -1,0 +1,109 @@
+package dev.celerity.canvas;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.celerity.api.AsyncResult;
+import dev.celerity.api.Canvas;
+import dev.celerity.api.TaskContext;
+import dev.celerity.api.TaskContextHolder;
+import dev.celerity.api.TaskTemplate;
+import dev.celerity.backend.ResultBackend;
+import dev.celerity.broker.Broker;
+import dev.celerity.canvas.CanvasPublisher.Lineage;
+import dev.celerity.canvas.Node.ChainNode;
+import dev.celerity.canvas.Node.ChordNode;
+import dev.celerity.canvas.Node.GroupNode;
+import dev.celerity.canvas.Node.TaskNode;
+import dev.celerity.events.TaskEventListener;
+import dev.celerity.message.MessageCodec;
+import dev.celerity.routing.Router;
+
+/**
+ * The {@link WorkflowTemplate}: freezes a workflow (chooses every id), publishes the tasks that can start now with
+ * their continuation, and returns result handles for every step.
+ */
+public class DefaultWorkflowTemplate implements WorkflowTemplate {
+
+	private final TaskTemplate tasks;
+
+	private final CanvasFreezer freezer;
+
+	private final CanvasPublisher publisher;
+
+	/**
+	 * Creates a template.
+	 * @param tasks the task template, which reads results
+	 * @param codec the message codec
+	 * @param router decides queue and priority
+	 * @param broker where messages go
+	 * @param backend where results are read
+	 * @param events where published events go
+	 * @param clock the clock for countdowns
+	 */
+	public DefaultWorkflowTemplate(TaskTemplate tasks, MessageCodec codec, Router router, Broker broker,
+			ResultBackend backend, TaskEventListener events, Clock clock) {
+		this.tasks = tasks;
+		this.freezer = new CanvasFreezer(codec);
+		this.publisher = new CanvasPublisher(codec, router, broker, backend, events, clock);
+	}
+
+	@Override
+	public <R> AsyncResult<R> send(Canvas<R> canvas) {
+		Node node = this.freezer.freeze(canvas);
+		TaskContext current = TaskContextHolder.current().orElse(null);
+		Lineage lineage = (current != null)
+				? new Lineage(String.valueOf(current.headers().getOrDefault("root_id", current.id())), current.id())
+				: new Lineage(firstTaskId(node), null);
+		this.publisher.publish(node, List.of(), Continuation.NONE, lineage, false);
+		@SuppressWarnings("unchecked")
+		AsyncResult<R> result = (AsyncResult<R>) handle(node, null);
+		return result;
+	}
+
+	@Override
+	public <R> GroupResult<R> send(Group<R> group) {
+		return (GroupResult<R>) send((Canvas<List<R>>) group);
+	}
+
+	private AsyncResult<?> handle(Node node, AsyncResult<?> parent) {
+		if (node instanceof TaskNode task) {
+			AsyncResult<?> result = this.tasks.result(task.id(), task.resultType());
+			return (parent != null) ? new LinkedResult<>(result, parent) : result;
+		}
+		if (node instanceof ChainNode chain) {
+			AsyncResult<?> previous = parent;
+			for (Node step : chain.steps()) {
+				previous = handle(step, previous);
+			}
+			return previous;
+		}
+		if (node instanceof GroupNode group) {
+			List<AsyncResult<Object>> members = new ArrayList<>();
+			for (Node member : group.tasks()) {
+				@SuppressWarnings("unchecked")
+				AsyncResult<Object> result = (AsyncResult<Object>) handle(member, null);
+				members.add(result);
+			}
+			return new GroupResult<>(group.id(), members, parent);
+		}
+		ChordNode chord = (ChordNode) node;
+		return handle(chord.body(), handle(chord.header(), parent));
+	}
+
+	private static String firstTaskId(Node node) {
+		if (node instanceof TaskNode task) {
+			return task.id();
+		}
+		if (node instanceof ChainNode chain) {
+			return firstTaskId(chain.steps().get(0));
+		}
+		if (node instanceof GroupNode group) {
+			return group.tasks().isEmpty() ? group.id() : firstTaskId(group.tasks().get(0));
+		}
+		ChordNode chord = (ChordNode) node;
+		return chord.header().tasks().isEmpty() ? firstTaskId(chord.body()) : firstTaskId(chord.header());
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.celerity.canvas;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.celerity.api.AsyncResult;
+import dev.celerity.api.TaskState;
+
+/**
+ * The result of one step of a chain, which knows the result of the step before it.
+ *
+ * @param <R> the result type
+ */
+final class LinkedResult<R> implements AsyncResult<R> {
+
+	private final AsyncResult<R> delegate;
+
+	private final AsyncResult<?> parent;
+
+	LinkedResult(AsyncResult<R> delegate, AsyncResult<?> parent) {
+		this.delegate = delegate;
+		this.parent = parent;
+	}
+
+	@Override
+	public String id() {
+		return this.delegate.id();
+	}
+
+	@Override
+	public TaskState state() {
+		return this.delegate.state();
+	}
+
+	@Override
+	public Map<String, Object> info() {
+		return this.delegate.info();
+	}
+
+	@Override
+	public R get() {
+		return this.delegate.get();
+	}
+
+	@Override
+	public R get(Duration timeout) {
+		return this.delegate.get(timeout);
+	}
+
+	@Override
+	public AsyncResult<?> parent() {
+		return this.parent;
+	}
+
+	@Override
+	public void forget() {
+		this.delegate.forget();
+	}
+
+	@Override
+	public CompletableFuture<R> toCompletableFuture() {
+		return this.delegate.toCompletableFuture();
+	}
+
+	@Override
+	public String toString() {
+		return this.delegate.toString();
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.celerity.autoconfigure.canvas;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+import dev.celerity.backend.ChordStore;
+import dev.celerity.backend.memory.InMemoryChordStore;
+import dev.celerity.backend.redis.RedisChordStore;
+import dev.celerity.message.MessageCodec;
+
+/**
+ * The chord store: on Redis when results are kept in Redis (so every instance counts the same chords), embedded
+ * otherwise.
+ */
+final class ChordStoreConfiguration {
+
+	private ChordStoreConfiguration() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.data.redis.connection.RedisConnectionFactory")
+	@ConditionalOnBean(type = "dev.celerity.backend.redis.RedisResultBackend")
+	static class RedisChordStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ChordStore celerityChordStore(RedisConnectionFactory connectionFactory, MessageCodec codec,
+				Environment environment) {
+			return new RedisChordStore(connectionFactory, codec,
+					environment.getProperty("celerity.redis.key-prefix", "celerity"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EmbeddedChordStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ChordStore celerityChordStore() {
+			return new InMemoryChordStore();
+		}
+
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.celerity.autoconfigure.canvas;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.celerity.api.RemoteError;
+import dev.celerity.api.Task;
+
+/**
+ * Tasks the workflow tests compose, counting how often each ran.
+ */
+public class CanvasTestTasks {
+
+	private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+	private final Queue<String> errbackCalls = new ConcurrentLinkedQueue<>();
+
+	private final Queue<RemoteError> errbackErrors = new ConcurrentLinkedQueue<>();
+
+	private final Queue<Object> callbackValues = new ConcurrentLinkedQueue<>();
+
+	@Task(name = "canvas.add")
+	public int add(int a, int b) {
+		count("add");
+		return a + b;
+	}
+
+	@Task(name = "canvas.mul")
+	public int mul(int a, int b) {
+		count("mul");
+		return a * b;
+	}
+
+	@Task(name = "canvas.sum")
+	public int sum(List<Integer> values) {
+		count("sum");
+		return values.stream().mapToInt(Integer::intValue).sum();
+	}
+
+	@Task(name = "canvas.size")
+	public int size(List<Object> values) {
+		count("size");
+		return values.size();
+	}
+
+	@Task(name = "canvas.length")
+	public int length(String text) {
+		count("length");
+		return text.length();
+	}
+
+	@Task(name = "canvas.describe")
+	public String describe(int value, String unit) {
+		count("describe");
+		return value + " " + unit;
+	}
+
+	@Task(name = "canvas.noop")
+	public void noop(int index) {
+		count("noop");
+	}
+
+	@Task(name = "canvas.fail", maxRetries = 1, autoretryFor = IllegalStateException.class, retryBackoff = "10ms",
+			retryJitter = false)
+	public int fail(int value) {
+		count("fail");
+		throw new IllegalStateException("boom on " + value);
+	}
+
+	@Task(name = "canvas.onError")
+	public void onError(String taskId, RemoteError error) {
+		count("onError");
+		this.errbackCalls.add(taskId);
+		this.errbackErrors.add(error);
+	}
+
+	@Task(name = "canvas.record")
+	public void record(Object value) {
+		count("record");
+		this.callbackValues.add(value);
+	}
+
+	int calls(String task) {
+		return this.calls.getOrDefault(task, new AtomicInteger()).get();
+	}
+
+	Queue<String> errbackCalls() {
+		return this.errbackCalls;
+	}
+
+	Queue<RemoteError> errbackErrors() {
+		return this.errbackErrors;
+	}
+
+	Queue<Object> callbackValues() {
+		return this.callbackValues;
+	}
+
+	private void count(String task) {
+		this.calls.computeIfAbsent(task, (name) -> new AtomicInteger()).incrementAndGet();
+	}
+
+}
