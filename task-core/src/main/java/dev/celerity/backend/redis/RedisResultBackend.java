@@ -17,6 +17,7 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
@@ -25,12 +26,18 @@ import dev.celerity.message.MessageCodec;
 /**
  * The result backend on Redis: each task's state is a key with a time to live, readable from any instance; a final
  * state is announced on the task's channel, so waiting is notified, never polled.
+ *
+ * <p>On Lettuce the key and the announcement go out together on the shared connection ({@code SET PX} then
+ * {@code PUBLISH}, one round trip); other drivers run {@code storeResult.lua}, which does the same in one script.
  */
 public class RedisResultBackend implements ResultBackend, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisResultBackend.class);
 
 	private static final byte[] NO_CHANNEL = new byte[0];
+
+	private static final boolean LETTUCE_PRESENT = ClassUtils.isPresent(
+			"io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands", RedisResultBackend.class.getClassLoader());
 
 	private final RedisConnectionFactory connectionFactory;
 
@@ -78,23 +85,34 @@ public class RedisResultBackend implements ResultBackend, AutoCloseable {
 
 	@Override
 	public void store(TaskResult result, Duration timeToLive) {
+		store(result, timeToLive, LETTUCE_PRESENT);
+	}
+
+	void store(TaskResult result, Duration timeToLive, boolean pipelineOnLettuce) {
 		Assert.isTrue(!timeToLive.isNegative() && !timeToLive.isZero(), "Time to live must be positive");
+		byte[] key = bytes(this.keys.result(result.taskId()));
 		byte[] encoded = this.codec.write(result);
-		byte[] channel = result.isReady() ? bytes(this.keys.readyChannel(result.taskId())) : NO_CHANNEL;
-		byte[][] keysAndArgs = { bytes(this.keys.result(result.taskId())), encoded,
-				bytes(Long.toString(Math.max(1, timeToLive.toMillis()))), channel };
+		byte[] channel = result.isReady() ? bytes(this.keys.readyChannel(result.taskId())) : null;
+		long millis = Math.max(1, timeToLive.toMillis());
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
-			try {
-				connection.scriptingCommands()
-					.evalSha(this.storeScript.getSha1(), ReturnType.INTEGER, 1, keysAndArgs);
+			if (!pipelineOnLettuce
+					|| !LettuceResultWriter.write(connection.getNativeConnection(), key, encoded, millis, channel)) {
+				storeByScript(connection, key, encoded, millis, channel);
 			}
-			catch (RuntimeException ex) {
-				if (!isNoScript(ex)) {
-					throw ex;
-				}
-				connection.scriptingCommands()
-					.eval(bytes(this.storeScript.getScriptAsString()), ReturnType.INTEGER, 1, keysAndArgs);
+		}
+	}
+
+	private void storeByScript(RedisConnection connection, byte[] key, byte[] encoded, long millis, byte[] channel) {
+		byte[][] keysAndArgs = { key, encoded, bytes(Long.toString(millis)), (channel != null) ? channel : NO_CHANNEL };
+		try {
+			connection.scriptingCommands().evalSha(this.storeScript.getSha1(), ReturnType.INTEGER, 1, keysAndArgs);
+		}
+		catch (RuntimeException ex) {
+			if (!isNoScript(ex)) {
+				throw ex;
 			}
+			connection.scriptingCommands()
+				.eval(bytes(this.storeScript.getScriptAsString()), ReturnType.INTEGER, 1, keysAndArgs);
 		}
 	}
 

@@ -96,6 +96,22 @@ class RedisResultBackendTests {
 	}
 
 	@Test
+	void scriptPathOfOtherDriversStoresAndAnnouncesToo() throws Exception {
+		String id = taskId();
+		CompletableFuture<TaskResult> ready = this.backend.whenReady(id);
+		this.otherInstance.store(new TaskResult(id, "t", "STARTED", null, null, null, Instant.now()),
+				Duration.ofMinutes(1), false);
+		assertThat(this.backend.find(id)).hasValueSatisfying((result) -> assertThat(result.state()).isEqualTo("STARTED"));
+		assertThat(ready).isNotDone();
+		this.otherInstance.store(success(id, "scripted"), Duration.ofMinutes(1), false);
+		assertThat(ready.get(5, TimeUnit.SECONDS).result()).isEqualTo("scripted");
+		try (RedisConnection connection = this.redis.connectionFactory().getConnection()) {
+			assertThat(connection.keyCommands().pTtl(bytes(this.backend.keys().result(id))))
+				.isBetween(Duration.ofSeconds(50).toMillis(), Duration.ofMinutes(1).toMillis());
+		}
+	}
+
+	@Test
 	void waitersOfOneTaskShareOneSubscription() throws Exception {
 		String id = taskId();
 		CompletableFuture<TaskResult> first = this.backend.whenReady(id);
