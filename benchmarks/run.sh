@@ -9,7 +9,8 @@ PORT="${2:-6379}"
 ./mvnw -o -q -pl task-core,task-spring-boot-autoconfigure,benchmarks package dependency:build-classpath \
   -DskipTests -Dmdep.outputFile=target/classpath.txt
 CP="benchmarks/target/celerity-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/classpath.txt)"
-echo "== redis-benchmark (SET/GET, 50 clients), unpipelined and -P 16"
+echo "== redis-benchmark: SET one client (the ceiling of one-call-at-a-time), 50 clients, 50 clients with -P 16"
+redis-benchmark -p "$PORT" -q -n 50000 -c 1 -t set 2>/dev/null | tr '\r' '\n' | grep "per second"
 redis-benchmark -p "$PORT" -q -n 200000 -t set,get 2>/dev/null | tr '\r' '\n' | grep "per second"
 redis-benchmark -p "$PORT" -q -n 2000000 -t set,get -P 16 2>/dev/null | tr '\r' '\n' | grep "per second"
 echo "== Celerity on Redis"
