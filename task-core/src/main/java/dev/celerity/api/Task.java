@@ -36,6 +36,12 @@ public @interface Task {
 	/** Rate limit such as {@code "100/m"}, {@code "10/s"}, {@code "1000/h"} or a plain number per second. */
 	String rateLimit() default "";
 
+	/**
+	 * A SpEL expression over the task's arguments (by name, {@code #order.userId}, or position, {@code #p0}) whose
+	 * value selects a rate-limit bucket of its own (per user, per tenant); empty means one bucket for the task.
+	 */
+	String rateLimitKey() default "";
+
 	/** The most retries before the task fails; {@link #UNSET_RETRIES} means the configured default. */
 	int maxRetries() default UNSET_RETRIES;
 

@@ -106,4 +106,17 @@ public sealed interface TaskEvent {
 	record TaskRejected(String taskId, String taskName, String queue, String reason) implements TaskEvent {
 	}
 
+	/**
+	 * The task may not run yet (over its rate limit): its message went back to the broker until {@code until},
+	 * without counting a retry.
+	 * @param taskId the task id
+	 * @param taskName the task name
+	 * @param queue the queue
+	 * @param until when it may be tried again
+	 * @param reason why, for example the rate limit
+	 */
+	record TaskDeferred(String taskId, String taskName, String queue, Instant until, String reason)
+			implements TaskEvent {
+	}
+
 }

@@ -62,7 +62,8 @@ public class TaskDefinitionFactory {
 		String name = attributes.text("name");
 		return new TaskDefinition(StringUtils.hasText(name) ? name : beanName + "." + method.getName(), beanName, bean,
 				method, emptyToNull(attributes.text("queue")), attributes.priority(), attributes.rateLimit(),
-				attributes.retryPolicy(), task.getBoolean("ignoreResult"), interceptors);
+				attributes.retryPolicy(), task.getBoolean("ignoreResult"), interceptors,
+				emptyToNull(task.getString("rateLimitKey")));
 	}
 
 	private static String emptyToNull(String text) {

@@ -2,6 +2,7 @@ package dev.celerity.worker;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -12,12 +13,14 @@ import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.Delivery;
+import dev.celerity.broker.OutboundMessage;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.ArgumentBinder;
 import dev.celerity.message.ArgumentBindingException;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.message.MessageDecodingException;
+import dev.celerity.message.MessageHeaders;
 import dev.celerity.message.TaskMessage;
 import dev.celerity.registry.TaskDefinition;
 import dev.celerity.registry.TaskRegistry;
@@ -50,6 +53,8 @@ public class TaskRunner {
 
 	private final TaskOutcomeHandler outcomeHandler;
 
+	private final AdmissionControl admissionControl;
+
 	/**
 	 * Creates a runner.
 	 * @param codec the message codec
@@ -63,6 +68,25 @@ public class TaskRunner {
 	 */
 	public TaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
 			TaskEventListener events, TaskOutcomeHandler outcomeHandler, RunnerSettings settings, Clock clock) {
+		this(codec, registry, broker, backend, events, outcomeHandler, AdmissionControl.NONE, settings, clock);
+	}
+
+	/**
+	 * Creates a runner that asks an admission control (rate limits) before each attempt.
+	 * @param codec the message codec
+	 * @param registry the tasks this instance can run
+	 * @param broker the broker the messages come from
+	 * @param backend where states and results go
+	 * @param events where events go
+	 * @param outcomeHandler what continues a workflow after a task
+	 * @param admissionControl decides whether a message runs now or is deferred
+	 * @param settings result time to live and state tracking
+	 * @param clock the clock
+	 */
+	public TaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
+			TaskEventListener events, TaskOutcomeHandler outcomeHandler, AdmissionControl admissionControl,
+			RunnerSettings settings, Clock clock) {
+		this.admissionControl = admissionControl;
 		this.codec = codec;
 		this.registry = registry;
 		this.binder = new ArgumentBinder(codec);
@@ -111,7 +135,24 @@ public class TaskRunner {
 			reject(delivery, message.task(), ex.getMessage());
 			return;
 		}
+		Admission admission = this.admissionControl.admit(definition, message, arguments);
+		if (!admission.admitted()) {
+			defer(delivery, message, admission);
+			return;
+		}
 		this.outcomes.attempt(delivery, definition, context, arguments);
+	}
+
+	private void defer(Delivery delivery, TaskMessage message, Admission admission) {
+		MessageHeaders headers = message.headers();
+		Map<String, String> extra = new LinkedHashMap<>(headers.extra());
+		extra.putAll(admission.headers());
+		TaskMessage next = message.withHeaders(new MessageHeaders(headers.retries(), headers.eta(), headers.expires(),
+				headers.rootId(), headers.parentId(), headers.group(), extra));
+		this.broker.requeue(delivery, new OutboundMessage(message.id(), delivery.queue(), delivery.priority(),
+				admission.deferUntil(), this.codec.encode(next)));
+		this.events.onEvent(new TaskEvent.TaskDeferred(message.id(), message.task(), delivery.queue(),
+				admission.deferUntil(), admission.reason()));
 	}
 
 	private void revoke(Delivery delivery, TaskMessage message, String reason) {

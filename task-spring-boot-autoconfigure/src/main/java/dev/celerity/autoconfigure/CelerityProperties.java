@@ -168,7 +168,11 @@ public class CelerityProperties {
 	 */
 	public static class Pool {
 
-		/** Queues this pool consumes. */
+		/**
+		 * Queues this pool consumes. At the top level (celerity.worker.queues) the queues this instance consumes, like
+		 * 'celery worker -Q': named pools keep only these, and those no pool lists go to the default pool. Empty means
+		 * every pool's queues, plus the default and the declared queues (celerity.queues) that no pool lists.
+		 */
 		private List<String> queues = new ArrayList<>();
 
 		/** How many tasks run at once; defaults to the number of processors. */
@@ -225,10 +229,6 @@ public class CelerityProperties {
 
 		/** Whether tasks run on virtual threads; unset follows spring.threads.virtual.enabled. */
 		private Boolean virtualThreads;
-
-		public Worker() {
-			getQueues().add("default");
-		}
 
 		public boolean isEnabled() {
 			return this.enabled;

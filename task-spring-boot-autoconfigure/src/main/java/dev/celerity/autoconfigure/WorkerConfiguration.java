@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +22,7 @@ import dev.celerity.broker.Broker;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskRegistry;
+import dev.celerity.worker.AdmissionControl;
 import dev.celerity.worker.RunnerSettings;
 import dev.celerity.worker.TaskOutcomeHandler;
 import dev.celerity.worker.TaskRunner;
@@ -36,12 +40,14 @@ class WorkerConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskRunner celerityTaskRunner(MessageCodec codec, TaskRegistry registry, Broker broker, ResultBackend backend,
-			TaskEventListener events, ObjectProvider<TaskOutcomeHandler> outcomeHandler, CelerityProperties properties,
+			TaskEventListener events, ObjectProvider<TaskOutcomeHandler> outcomeHandler,
+			ObjectProvider<AdmissionControl> admissionControl, CelerityProperties properties,
 			@Qualifier("celerityClock") Clock clock) {
 		RunnerSettings settings = new RunnerSettings(properties.getResult().getTimeToLive(),
 				properties.getResult().isTrackStarted());
 		return new TaskRunner(codec, registry, broker, backend, events,
-				outcomeHandler.getIfAvailable(() -> TaskOutcomeHandler.NONE), settings, clock);
+				outcomeHandler.getIfAvailable(() -> TaskOutcomeHandler.NONE),
+				admissionControl.getIfAvailable(() -> AdmissionControl.NONE), settings, clock);
 	}
 
 	@Bean
@@ -50,23 +56,16 @@ class WorkerConfiguration {
 		CelerityProperties.Worker worker = properties.getWorker();
 		boolean virtual = (worker.getVirtualThreads() != null) ? worker.getVirtualThreads()
 				: Threading.VIRTUAL.isActive(environment);
+		Set<String> declaredQueues = Binder.get(environment)
+			.bind("celerity.queues", Bindable.mapOf(String.class, Object.class))
+			.map(Map::keySet)
+			.orElse(Set.of());
 		List<WorkerPool> pools = new ArrayList<>();
-		if (!worker.getQueues().isEmpty()) {
-			pools.add(new WorkerPool(poolSettings("default", worker, worker, virtual), broker, runner));
-		}
-		for (Map.Entry<String, CelerityProperties.Pool> pool : worker.getPools().entrySet()) {
-			pools.add(new WorkerPool(poolSettings(pool.getKey(), pool.getValue(), worker, virtual), broker, runner));
+		for (WorkerPoolSettings settings : WorkerPoolLayout.layout(worker, properties.getDefaultQueue(),
+				declaredQueues, virtual)) {
+			pools.add(new WorkerPool(settings, broker, runner));
 		}
 		return new Worker(broker, pools, worker.getShutdownTimeout());
-	}
-
-	private static WorkerPoolSettings poolSettings(String name, CelerityProperties.Pool pool,
-			CelerityProperties.Worker worker, boolean virtual) {
-		int concurrency = (pool.getConcurrency() != null) ? pool.getConcurrency()
-				: Runtime.getRuntime().availableProcessors();
-		int prefetch = (pool.getPrefetch() != null) ? pool.getPrefetch() : concurrency;
-		return new WorkerPoolSettings(name, pool.getQueues(), concurrency, prefetch, virtual, worker.getLease(),
-				worker.getFetchWait());
 	}
 
 }

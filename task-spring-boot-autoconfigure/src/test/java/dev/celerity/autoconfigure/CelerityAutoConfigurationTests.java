@@ -72,7 +72,7 @@ class CelerityAutoConfigurationTests {
 	void propertiesAreBoundToThePoolsAndDefaults() {
 		this.contextRunner
 			.withPropertyValues("celerity.default-queue=work", "celerity.default-priority=4",
-					"celerity.worker.queues=work,reports", "celerity.worker.concurrency=3",
+					"celerity.worker.queues=work,reports,bulk", "celerity.worker.concurrency=3",
 					"celerity.worker.prefetch=7", "celerity.worker.lease=45s", "celerity.worker.virtual-threads=true",
 					"celerity.worker.pools.bulk.queues=bulk", "celerity.worker.pools.bulk.concurrency=1",
 					"celerity.result.time-to-live=2h")

@@ -1,0 +1,33 @@
+package dev.celerity.ratelimit;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The rate limit grammar: {@code N/s}, {@code N/m}, {@code N/h} or a plain {@code N} per second.
+ */
+class RateLimitTests {
+
+	@Test
+	void theThreeUnitsAndAPlainNumberParse() {
+		assertThat(RateLimit.parse("100/m")).isEqualTo(new RateLimit(100, Duration.ofMinutes(1)));
+		assertThat(RateLimit.parse("10/s")).isEqualTo(new RateLimit(10, Duration.ofSeconds(1)));
+		assertThat(RateLimit.parse("1000/h")).isEqualTo(new RateLimit(1000, Duration.ofHours(1)));
+		assertThat(RateLimit.parse("5")).isEqualTo(new RateLimit(5, Duration.ofSeconds(1)));
+		assertThat(RateLimit.parse("100/m")).hasToString("100/m");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "10/d", "abc", "0/s", "", "-1/s", "10/", "1.5/s", "10 per second" })
+	void anythingElseIsRejectedWithTheValue(String text) {
+		assertThatExceptionOfType(InvalidRateLimitException.class).isThrownBy(() -> RateLimit.parse(text))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("Invalid rate limit"));
+	}
+
+}

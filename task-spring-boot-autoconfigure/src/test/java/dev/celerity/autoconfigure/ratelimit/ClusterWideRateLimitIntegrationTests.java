@@ -1,0 +1,131 @@
+package dev.celerity.autoconfigure.ratelimit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import dev.celerity.api.Task;
+import dev.celerity.api.TaskTemplate;
+import dev.celerity.autoconfigure.CelerityAutoConfiguration;
+import dev.celerity.broker.Broker;
+import dev.celerity.broker.memory.InMemoryBroker;
+import dev.celerity.ratelimit.RateLimiter;
+import dev.celerity.ratelimit.redis.RedisRateLimiter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A limit shared by two instances through Redis: two application contexts, each with its own Redis connection and
+ * four worker threads, take turns on one queue (a shared embedded broker stands in for the Redis broker) and together
+ * stay within one task's limit.
+ */
+class ClusterWideRateLimitIntegrationTests {
+
+	private static final int MESSAGES = 200;
+
+	private static final int LIMIT = 20;
+
+	private final String prefix = "celerity-test-" + UUID.randomUUID() + ":";
+
+	private final ApplicationContextRunner instance = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CelerityAutoConfiguration.class,
+				CelerityRateLimitAutoConfiguration.class))
+		.withUserConfiguration(ApiTasksConfiguration.class)
+		.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=6379",
+				"celerity.rate-limiting.redis-key-prefix=" + this.prefix, "celerity.worker.concurrency=4",
+				"celerity.worker.shutdown-timeout=1s");
+
+	@AfterEach
+	void deleteKeys() {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", 6379));
+		factory.afterPropertiesSet();
+		factory.start();
+		StringRedisTemplate redis = new StringRedisTemplate(factory);
+		redis.delete(redis.keys(this.prefix + "*"));
+		factory.destroy();
+	}
+
+	@Test
+	void twoInstancesTogetherStayWithinOneTasksLimit() {
+		Broker queue = new InMemoryBroker();
+		ConcurrentLinkedQueue<Long> completions = new ConcurrentLinkedQueue<>();
+		ApplicationContextRunner shared = this.instance.withBean(Broker.class, () -> queue)
+			.withBean(Completions.class, () -> new Completions(completions));
+		shared.run((first) -> shared.run((second) -> {
+			assertThat(first.getBean(RateLimiter.class)).isInstanceOf(RedisRateLimiter.class);
+			TaskTemplate template = first.getBean(TaskTemplate.class);
+			for (int i = 0; i < MESSAGES; i++) {
+				template.send("api.call", i);
+			}
+			await().atMost(Duration.ofSeconds(40)).until(() -> completions.size() == MESSAGES);
+		}));
+		List<Long> times = new ArrayList<>(completions);
+		times.sort(Long::compare);
+		long runMillis = (times.get(times.size() - 1) - times.get(0)) / 1_000_000;
+		int busiestSecond = busiestSecond(times);
+		System.out.printf("200 tasks at %d/s on two instances: run %d ms, busiest 1-second window %d%n", LIMIT,
+				runMillis, busiestSecond);
+		// a burst of LIMIT, then LIMIT per second: (200 - 20) / 20 = 9 s; a per-instance limit would take ~4 s
+		assertThat(runMillis).isGreaterThan(8_000);
+		// the burst plus one second of refill (40), with a quarter for pickup jitter on a loaded machine; a
+		// per-instance limit would reach ~80
+		assertThat(busiestSecond).isLessThanOrEqualTo(2 * LIMIT + LIMIT / 2);
+	}
+
+	private static int busiestSecond(List<Long> sortedNanos) {
+		int busiest = 0;
+		int start = 0;
+		for (int end = 0; end < sortedNanos.size(); end++) {
+			while (sortedNanos.get(end) - sortedNanos.get(start) >= 1_000_000_000L) {
+				start++;
+			}
+			busiest = Math.max(busiest, end - start + 1);
+		}
+		return busiest;
+	}
+
+	record Completions(ConcurrentLinkedQueue<Long> times) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ApiTasksConfiguration {
+
+		@Bean
+		ApiTasks apiTasks(Completions completions) {
+			return new ApiTasks(completions);
+		}
+
+	}
+
+	static class ApiTasks {
+
+		private final Completions completions;
+
+		ApiTasks(Completions completions) {
+			this.completions = completions;
+		}
+
+		@Task(name = "api.call", rateLimit = "20/s")
+		public void call(int request) {
+			this.completions.times().add(System.nanoTime());
+		}
+
+	}
+
+}
