@@ -1,5 +1,6 @@
 package dev.celerity.broker.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -286,7 +287,7 @@ public class RedisBroker implements Broker, AutoCloseable {
 	}
 
 	private static byte[] bytes(String value) {
-		return value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 }
