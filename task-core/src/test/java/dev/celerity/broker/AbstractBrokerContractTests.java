@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -254,6 +258,99 @@ public abstract class AbstractBrokerContractTests {
 		assertThat(this.broker.publishAll(batch)).isEqualTo(20);
 		assertThat(this.broker.depth(this.queue)).isEqualTo(20);
 		assertThat(fetchIds(1)).containsExactly("batch-9");
+	}
+
+	@Test
+	void dueDelayedMessageTakesItsPriorityPlace() throws Exception {
+		Instant readyAt = Instant.now().plusMillis(300);
+		this.broker.publish(new OutboundMessage("urgent", this.queue, 9, readyAt, bytes("urgent")));
+		this.broker.publish(message("routine", 0));
+		await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(readyAt.plusMillis(50)));
+		assertThat(fetchIds(10)).containsExactly("urgent", "routine");
+	}
+
+	@Test
+	void staleLeaseTokenChangesNothing() throws Exception {
+		this.broker.publish(message("stale", 0));
+		Delivery first = this.broker.fetch(this.queue, 1, Duration.ofMillis(200), Duration.ZERO).get(0);
+		Delivery second = this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(10)).get(0);
+		assertThat(this.broker.extendLease(first, LEASE)).isFalse();
+		this.broker.release(first);
+		this.broker.deadLetter(first, "too late");
+		this.broker.requeue(first, message("stale", 0));
+		assertThat(this.broker.depth(this.queue)).isZero();
+		assertThat(this.broker.deadLetters(this.queue, 10)).isEmpty();
+		assertThat(this.broker.extendLease(second, LEASE)).isTrue();
+	}
+
+	@Test
+	void releasedRedeliveryStaysMarkedRedelivered() throws Exception {
+		this.broker.publish(message("again", 0));
+		this.broker.fetch(this.queue, 1, Duration.ofMillis(200), Duration.ZERO);
+		Delivery redelivered = this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(10)).get(0);
+		assertThat(redelivered.redelivered()).isTrue();
+		this.broker.release(redelivered);
+		assertThat(this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO)).singleElement()
+			.satisfies((delivery) -> assertThat(delivery.redelivered()).isTrue());
+	}
+
+	@Test
+	void requeueToAnotherQueueMovesTheMessage() throws Exception {
+		String other = this.queue + "-next";
+		try {
+			this.broker.publish(message("moving", 0));
+			Delivery delivery = this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0);
+			this.broker.requeue(delivery, new OutboundMessage("moving", other, 3, null, bytes("moved")));
+			assertThat(this.broker.publish(message("moving", 0))).isTrue();
+			assertThat(this.broker.fetch(other, 1, LEASE, Duration.ZERO)).singleElement()
+				.satisfies((moved) -> assertThat(new String(moved.body(), StandardCharsets.UTF_8)).isEqualTo("moved"));
+		}
+		finally {
+			this.broker.purge(other);
+		}
+	}
+
+	@Test
+	void everyBlockedConsumerWakesWhenABatchArrives() throws Exception {
+		ExecutorService consumers = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch waiting = new CountDownLatch(2);
+			List<Future<List<Delivery>>> fetches = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				fetches.add(consumers.submit(() -> {
+					waiting.countDown();
+					return this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(10));
+				}));
+			}
+			assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+			await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+			long start = System.nanoTime();
+			this.broker.publishAll(List.of(message("one", 0), message("two", 0)));
+			List<String> ids = new ArrayList<>();
+			for (Future<List<Delivery>> fetch : fetches) {
+				fetch.get(5, TimeUnit.SECONDS).forEach((delivery) -> ids.add(delivery.id()));
+			}
+			assertThat(ids).containsExactlyInAnyOrder("one", "two");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		}
+		finally {
+			consumers.shutdownNow();
+		}
+	}
+
+	@Test
+	void largeBatchesArePublishedAndFetchedWhole() throws Exception {
+		List<OutboundMessage> batch = new ArrayList<>();
+		for (int i = 0; i < 1200; i++) {
+			batch.add(message("bulk-" + i, 0));
+		}
+		batch.add(message("bulk-0", 0));
+		assertThat(this.broker.publishAll(batch)).isEqualTo(1200);
+		List<Delivery> taken = this.broker.fetch(this.queue, 1100, LEASE, Duration.ZERO);
+		assertThat(taken).hasSize(1100);
+		assertThat(taken.get(0).id()).isEqualTo("bulk-0");
+		assertThat(taken.get(1099).id()).isEqualTo("bulk-1099");
+		assertThat(this.broker.depth(this.queue)).isEqualTo(100);
 	}
 
 	protected OutboundMessage message(String id, int priority) {

@@ -1,0 +1,188 @@
+package dev.celerity.backend.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+
+import dev.celerity.backend.ResultBackend;
+import dev.celerity.backend.TaskResult;
+import dev.celerity.message.MessageCodec;
+
+/**
+ * The result backend on Redis: each task's state is a key with a time to live, readable from any instance; a final
+ * state is announced on the task's channel, so waiting is notified, never polled.
+ *
+ * <p>On Lettuce the key and the announcement go out together on the shared connection ({@code SET PX} then
+ * {@code PUBLISH}, one round trip); other drivers run {@code storeResult.lua}, which does the same in one script.
+ */
+public class RedisResultBackend implements ResultBackend, AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisResultBackend.class);
+
+	private static final byte[] NO_CHANNEL = new byte[0];
+
+	private static final boolean LETTUCE_PRESENT = ClassUtils.isPresent(
+			"io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands", RedisResultBackend.class.getClassLoader());
+
+	private final RedisConnectionFactory connectionFactory;
+
+	private final MessageCodec codec;
+
+	private final ResultKeys keys;
+
+	private final RedisScript<Long> storeScript = new DefaultRedisScript<>(readScript("storeResult.lua"), Long.class);
+
+	private final ResultSubscriptions subscriptions;
+
+	/**
+	 * Creates a backend whose abandoned waiters are dropped after a day.
+	 * @param connectionFactory the application's Redis connection factory
+	 * @param codec the codec states are stored in
+	 * @param keyPrefix the prefix of every key
+	 */
+	public RedisResultBackend(RedisConnectionFactory connectionFactory, MessageCodec codec, String keyPrefix) {
+		this(connectionFactory, codec, keyPrefix, Duration.ofDays(1));
+	}
+
+	/**
+	 * Creates a backend.
+	 * @param connectionFactory the application's Redis connection factory
+	 * @param codec the codec states are stored in
+	 * @param keyPrefix the prefix of every key
+	 * @param waiterTimeToLive how long a wait for a result that never comes keeps its subscription
+	 */
+	public RedisResultBackend(RedisConnectionFactory connectionFactory, MessageCodec codec, String keyPrefix,
+			Duration waiterTimeToLive) {
+		this.connectionFactory = connectionFactory;
+		this.codec = codec;
+		this.keys = new ResultKeys(keyPrefix);
+		this.subscriptions = new ResultSubscriptions(connectionFactory, this.keys, this::decode, this::find,
+				waiterTimeToLive);
+	}
+
+	/**
+	 * Returns the key builder.
+	 * @return the keys
+	 */
+	public ResultKeys keys() {
+		return this.keys;
+	}
+
+	@Override
+	public void store(TaskResult result, Duration timeToLive) {
+		store(result, timeToLive, LETTUCE_PRESENT);
+	}
+
+	void store(TaskResult result, Duration timeToLive, boolean pipelineOnLettuce) {
+		Assert.isTrue(!timeToLive.isNegative() && !timeToLive.isZero(), "Time to live must be positive");
+		byte[] key = bytes(this.keys.result(result.taskId()));
+		byte[] encoded = this.codec.write(result);
+		byte[] channel = result.isReady() ? bytes(this.keys.readyChannel(result.taskId())) : null;
+		long millis = Math.max(1, timeToLive.toMillis());
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			if (!pipelineOnLettuce
+					|| !LettuceResultWriter.write(connection.getNativeConnection(), key, encoded, millis, channel)) {
+				storeByScript(connection, key, encoded, millis, channel);
+			}
+		}
+	}
+
+	private void storeByScript(RedisConnection connection, byte[] key, byte[] encoded, long millis, byte[] channel) {
+		byte[][] keysAndArgs = { key, encoded, bytes(Long.toString(millis)), (channel != null) ? channel : NO_CHANNEL };
+		try {
+			connection.scriptingCommands().evalSha(this.storeScript.getSha1(), ReturnType.INTEGER, 1, keysAndArgs);
+		}
+		catch (RuntimeException ex) {
+			if (!isNoScript(ex)) {
+				throw ex;
+			}
+			connection.scriptingCommands()
+				.eval(bytes(this.storeScript.getScriptAsString()), ReturnType.INTEGER, 1, keysAndArgs);
+		}
+	}
+
+	@Override
+	public Optional<TaskResult> find(String taskId) {
+		byte[] stored;
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			stored = connection.stringCommands().get(bytes(this.keys.result(taskId)));
+		}
+		return (stored != null) ? decode(stored) : Optional.empty();
+	}
+
+	@Override
+	public CompletableFuture<TaskResult> whenReady(String taskId) {
+		Optional<TaskResult> current = find(taskId).filter(TaskResult::isReady);
+		if (current.isPresent()) {
+			return CompletableFuture.completedFuture(current.get());
+		}
+		return this.subscriptions.await(taskId).thenApply((result) -> result);
+	}
+
+	@Override
+	public void forget(String taskId) {
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			connection.keyCommands().del(bytes(this.keys.result(taskId)));
+		}
+	}
+
+	/**
+	 * Stops the subscriber connection.
+	 */
+	@Override
+	public void close() {
+		this.subscriptions.close();
+	}
+
+	int waitedTaskCount() {
+		return this.subscriptions.size();
+	}
+
+	private Optional<TaskResult> decode(byte[] stored) {
+		try {
+			return Optional.ofNullable(this.codec.read(stored, TaskResult.class));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Ignoring an unreadable task state: {}", ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	private static boolean isNoScript(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause.getMessage() != null && cause.getMessage().contains("NOSCRIPT")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String readScript(String name) {
+		try {
+			return new ClassPathResource(name, RedisResultBackend.class).getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read Lua script " + name, ex);
+		}
+	}
+
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+}

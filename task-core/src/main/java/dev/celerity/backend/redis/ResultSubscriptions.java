@@ -1,0 +1,201 @@
+package dev.celerity.backend.redis;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.SubscriptionListener;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+import dev.celerity.backend.TaskResult;
+
+/**
+ * The waiters of final results: one subscription per awaited task id, shared by all its waiters, on one listener
+ * container (one subscriber connection, started on the first wait and kept by a keep-alive subscription).
+ */
+final class ResultSubscriptions implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(ResultSubscriptions.class);
+
+	private final RedisConnectionFactory connectionFactory;
+
+	private final ResultKeys keys;
+
+	private final Function<byte[], Optional<TaskResult>> decoder;
+
+	private final Function<String, Optional<TaskResult>> lookup;
+
+	private final Duration waiterTimeToLive;
+
+	private final ConcurrentMap<String, Waiter> waiters = new ConcurrentHashMap<>();
+
+	private ExecutorService executor;
+
+	private RedisMessageListenerContainer container;
+
+	ResultSubscriptions(RedisConnectionFactory connectionFactory, ResultKeys keys,
+			Function<byte[], Optional<TaskResult>> decoder, Function<String, Optional<TaskResult>> lookup,
+			Duration waiterTimeToLive) {
+		this.connectionFactory = connectionFactory;
+		this.keys = keys;
+		this.decoder = decoder;
+		this.lookup = lookup;
+		this.waiterTimeToLive = waiterTimeToLive;
+	}
+
+	/**
+	 * Returns the shared future of a task's final result, subscribing to its channel if nobody waits for it yet.
+	 * @param taskId the task id
+	 * @return the future
+	 */
+	CompletableFuture<TaskResult> await(String taskId) {
+		Waiter existing = this.waiters.get(taskId);
+		if (existing != null) {
+			return existing.future;
+		}
+		Waiter waiter = new Waiter(taskId, new ChannelTopic(this.keys.readyChannel(taskId)));
+		existing = this.waiters.putIfAbsent(taskId, waiter);
+		if (existing != null) {
+			return existing.future;
+		}
+		waiter.future.orTimeout(this.waiterTimeToLive.toMillis(), TimeUnit.MILLISECONDS)
+			.whenComplete((result, ex) -> unsubscribe(waiter));
+		try {
+			container().addMessageListener(waiter, waiter.topic);
+		}
+		catch (RuntimeException ex) {
+			waiter.future.completeExceptionally(ex);
+			return waiter.future;
+		}
+		// the state may have been stored before the subscription took effect
+		waiter.recheck();
+		return waiter.future;
+	}
+
+	/**
+	 * Returns how many task ids are waited for.
+	 * @return the number of subscriptions
+	 */
+	int size() {
+		return this.waiters.size();
+	}
+
+	@Override
+	public synchronized void close() {
+		if (this.container != null) {
+			try {
+				this.container.destroy();
+			}
+			catch (Exception ex) {
+				logger.debug("Could not stop the result listener container", ex);
+			}
+			this.executor.shutdownNow();
+			this.container = null;
+		}
+	}
+
+	private synchronized RedisMessageListenerContainer container() {
+		if (this.container == null) {
+			ExecutorService executor = Executors.newFixedThreadPool(2, daemonThreads());
+			RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+			container.setConnectionFactory(this.connectionFactory);
+			container.setTaskExecutor(executor);
+			container.afterPropertiesSet();
+			container.start();
+			container.addMessageListener((message, pattern) -> {
+			}, new ChannelTopic(this.keys.keepAliveChannel()));
+			this.executor = executor;
+			this.container = container;
+		}
+		return this.container;
+	}
+
+	private void unsubscribe(Waiter waiter) {
+		this.waiters.remove(waiter.taskId, waiter);
+		RedisMessageListenerContainer current;
+		synchronized (this) {
+			current = this.container;
+		}
+		if (current != null) {
+			try {
+				current.removeMessageListener(waiter, waiter.topic);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not unsubscribe from {}", waiter.topic.getTopic(), ex);
+			}
+		}
+	}
+
+	private static ThreadFactory daemonThreads() {
+		AtomicInteger count = new AtomicInteger();
+		return (task) -> {
+			Thread thread = new Thread(task, "celerity-results-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	/**
+	 * The subscription of one task id.
+	 */
+	private final class Waiter implements MessageListener, SubscriptionListener {
+
+		private final String taskId;
+
+		private final ChannelTopic topic;
+
+		private final CompletableFuture<TaskResult> future = new CompletableFuture<>();
+
+		Waiter(String taskId, ChannelTopic topic) {
+			this.taskId = taskId;
+			this.topic = topic;
+		}
+
+		@Override
+		public void onMessage(Message message, byte[] pattern) {
+			Optional<TaskResult> announced = ResultSubscriptions.this.decoder.apply(message.getBody());
+			if (announced.isPresent() && announced.get().isReady()) {
+				this.future.complete(announced.get());
+			}
+			else {
+				recheck();
+			}
+		}
+
+		@Override
+		public void onChannelSubscribed(byte[] channel, long count) {
+			recheck();
+		}
+
+		void recheck() {
+			if (this.future.isDone()) {
+				return;
+			}
+			try {
+				ResultSubscriptions.this.lookup.apply(this.taskId)
+					.filter(TaskResult::isReady)
+					.ifPresent(this.future::complete);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not read the result of task {}: {}", this.taskId, ex.toString());
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.celerity.broker.redis;
+
+import java.util.List;
+
+/**
+ * The broker's Lua scripts, one per operation, read once.
+ */
+final class BrokerScripts {
+
+	final LuaScript publish = LuaScript.load("publishMessages");
+
+	final LuaScript fetch = LuaScript.load("fetchMessages");
+
+	final LuaScript ack = LuaScript.load("ackMessage");
+
+	final LuaScript extendLease = LuaScript.load("extendLease");
+
+	final LuaScript requeue = LuaScript.load("requeueMessage");
+
+	final LuaScript release = LuaScript.load("releaseMessage");
+
+	final LuaScript deadLetter = LuaScript.load("deadLetterMessage");
+
+	final LuaScript countWaiting = LuaScript.load("countWaiting");
+
+	final LuaScript purge = LuaScript.load("purgeQueue");
+
+	List<LuaScript> all() {
+		return List.of(this.publish, this.fetch, this.ack, this.extendLease, this.requeue, this.release,
+				this.deadLetter, this.countWaiting, this.purge);
+	}
+
+}

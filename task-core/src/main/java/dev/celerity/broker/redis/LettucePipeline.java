@@ -1,0 +1,100 @@
+package dev.celerity.broker.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
+
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.connection.lettuce.LettuceExceptionConverter;
+
+/**
+ * Sends several script calls on Lettuce's shared, multiplexed connection without waiting between them: one round
+ * trip for the lot, and no dedicated connection.
+ */
+final class LettucePipeline {
+
+	private static final LettuceExceptionConverter EXCEPTIONS = new LettuceExceptionConverter();
+
+	private LettucePipeline() {
+	}
+
+	/**
+	 * Runs the calls if the native connection is Lettuce's.
+	 * @param nativeConnection the driver's connection
+	 * @param calls the calls
+	 * @return the replies, or {@code null} if the connection is not a Lettuce one
+	 */
+	@SuppressWarnings("unchecked")
+	static List<Object> executeAll(Object nativeConnection, List<ScriptCall> calls) {
+		if (!(nativeConnection instanceof RedisScriptingAsyncCommands<?, ?> async)) {
+			return null;
+		}
+		RedisScriptingAsyncCommands<byte[], byte[]> commands = (RedisScriptingAsyncCommands<byte[], byte[]>) async;
+		List<RedisFuture<Object>> futures = new ArrayList<>(calls.size());
+		for (ScriptCall call : calls) {
+			futures.add(send(commands, call, false));
+		}
+		List<Object> replies = new ArrayList<>(calls.size());
+		for (int i = 0; i < calls.size(); i++) {
+			replies.add(await(commands, calls.get(i), futures.get(i)));
+		}
+		return replies;
+	}
+
+	private static RedisFuture<Object> send(RedisScriptingAsyncCommands<byte[], byte[]> commands, ScriptCall call,
+			boolean withText) {
+		byte[][] keys = Arrays.copyOfRange(call.keysAndArgs(), 0, call.numKeys());
+		byte[][] args = Arrays.copyOfRange(call.keysAndArgs(), call.numKeys(), call.keysAndArgs().length);
+		ScriptOutputType type = outputType(call.returnType());
+		if (withText) {
+			return commands.eval(call.script().text(), type, keys, args);
+		}
+		return commands.evalsha(new String(call.script().sha(), StandardCharsets.US_ASCII), type, keys, args);
+	}
+
+	private static Object await(RedisScriptingAsyncCommands<byte[], byte[]> commands, ScriptCall call,
+			RedisFuture<Object> future) {
+		try {
+			return get(future);
+		}
+		catch (RuntimeException ex) {
+			if (!ScriptExecutor.isNoScript(ex)) {
+				throw ex;
+			}
+			return get(send(commands, call, true));
+		}
+	}
+
+	private static Object get(RedisFuture<Object> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for Redis", ex);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			RuntimeException translated = (cause instanceof Exception exception)
+					? EXCEPTIONS.convert(exception) : null;
+			throw (translated != null) ? translated : new IllegalStateException(cause.getMessage(), cause);
+		}
+	}
+
+	private static ScriptOutputType outputType(ReturnType returnType) {
+		return switch (returnType) {
+			case BOOLEAN -> ScriptOutputType.BOOLEAN;
+			case INTEGER -> ScriptOutputType.INTEGER;
+			case MULTI -> ScriptOutputType.MULTI;
+			case STATUS -> ScriptOutputType.STATUS;
+			case VALUE -> ScriptOutputType.VALUE;
+		};
+	}
+
+}

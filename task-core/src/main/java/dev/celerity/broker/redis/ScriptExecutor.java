@@ -1,0 +1,94 @@
+package dev.celerity.broker.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Runs Lua scripts by SHA-1 on the application's connection factory, sending the script text only when the server
+ * does not know it yet (after a restart or a {@code SCRIPT FLUSH}, or on a new cluster node).
+ */
+final class ScriptExecutor {
+
+	private static final boolean LETTUCE_PRESENT = ClassUtils
+		.isPresent("io.lettuce.core.api.async.RedisScriptingAsyncCommands", ScriptExecutor.class.getClassLoader());
+
+	private final RedisConnectionFactory connectionFactory;
+
+	ScriptExecutor(RedisConnectionFactory connectionFactory) {
+		this.connectionFactory = connectionFactory;
+	}
+
+	/**
+	 * Loads scripts into the server's script cache.
+	 * @param scripts the scripts
+	 */
+	void load(List<LuaScript> scripts) {
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			for (LuaScript script : scripts) {
+				connection.scriptingCommands().scriptLoad(script.text());
+			}
+		}
+	}
+
+	/**
+	 * Runs one script call.
+	 * @param <T> the reply type
+	 * @param call the call
+	 * @return the reply
+	 */
+	<T> T execute(ScriptCall call) {
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			return execute(connection, call);
+		}
+	}
+
+	/**
+	 * Runs several script calls in one round trip where the driver allows it (Lettuce), else one after the other.
+	 * @param calls the calls
+	 * @return their replies, in order
+	 */
+	List<Object> executeAll(List<ScriptCall> calls) {
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			if (LETTUCE_PRESENT) {
+				List<Object> replies = LettucePipeline.executeAll(connection.getNativeConnection(), calls);
+				if (replies != null) {
+					return replies;
+				}
+			}
+			List<Object> replies = new ArrayList<>(calls.size());
+			for (ScriptCall call : calls) {
+				replies.add(execute(connection, call));
+			}
+			return replies;
+		}
+	}
+
+	private <T> T execute(RedisConnection connection, ScriptCall call) {
+		try {
+			return connection.scriptingCommands()
+				.evalSha(call.script().sha(), call.returnType(), call.numKeys(), call.keysAndArgs());
+		}
+		catch (RuntimeException ex) {
+			if (!isNoScript(ex)) {
+				throw ex;
+			}
+			return connection.scriptingCommands()
+				.eval(call.script().text(), call.returnType(), call.numKeys(), call.keysAndArgs());
+		}
+	}
+
+	static boolean isNoScript(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			String message = cause.getMessage();
+			if (message != null && message.contains("NOSCRIPT")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,115 @@
+--[[
+  Leases up to ARGV[1] ready messages, highest priority first. Before taking, it promotes delayed messages that are
+  due and returns messages whose lease expired to the head of their priority level, marked redelivered.
+
+  KEYS[1] ready sorted set
+  KEYS[2] delayed sorted set
+  KEYS[3] leases sorted set (token -> deadline * 10 + priority)
+  KEYS[4] messages hash (id -> body)
+  KEYS[5] redelivered set (ids whose last lease expired)
+  KEYS[6] sequence counter
+  KEYS[7] wake-up sorted set
+  ARGV[1] most messages to take
+  ARGV[2] lease in milliseconds
+
+  Returns a flat array: first the milliseconds until the next delayed message or lease deadline is due (-1 if none;
+  0 when messages are returned), then for each leased message five values: id, priority, lease token, body,
+  redelivered (1 or 0).
+]]
+-- @include queueOrder
+
+local readyKey, delayedKey, leasesKey, messagesKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local redeliveredKey, sequenceKey, wakeKey = KEYS[5], KEYS[6], KEYS[7]
+local max = tonumber(ARGV[1])
+local now = nowMillis()
+
+local due = redis.call('ZRANGEBYSCORE', delayedKey, '-inf', timedScore(now, 9), 'WITHSCORES', 'LIMIT', 0, 1000)
+if #due > 0 then
+  local count = #due / 2
+  local sequence = redis.call('INCRBY', sequenceKey, count) - count
+  local scored = {}
+  for i = 1, #due, 2 do
+    sequence = sequence + 1
+    scored[#scored + 1] = tailScore(tonumber(due[i + 1]) % 10, sequence)
+    scored[#scored + 1] = due[i]
+  end
+  addAll(readyKey, scored)
+  redis.call('ZREMRANGEBYRANK', delayedKey, 0, count - 1)
+end
+
+local expired = redis.call('ZRANGEBYSCORE', leasesKey, '-inf', '(' .. timedScore(now, 0), 'WITHSCORES', 'LIMIT', 0, 1000)
+if #expired > 0 then
+  local count = #expired / 2
+  local sequence = redis.call('INCRBY', sequenceKey, count) - count
+  local scored = {}
+  local ids = {}
+  for i = 1, #expired, 2 do
+    local token = expired[i]
+    local id = string.sub(token, string.find(token, ':', 1, true) + 1)
+    sequence = sequence + 1
+    scored[#scored + 1] = headScore(tonumber(expired[i + 1]) % 10, sequence)
+    scored[#scored + 1] = id
+    ids[#ids + 1] = id
+  end
+  addAll(readyKey, scored)
+  callInSlices('SADD', redeliveredKey, ids)
+  redis.call('ZREMRANGEBYRANK', leasesKey, 0, count - 1)
+end
+
+local popped = redis.call('ZPOPMIN', readyKey, max)
+if #popped == 0 then
+  local wait = -1
+  local nextDelayed = redis.call('ZRANGE', delayedKey, 0, 0, 'WITHSCORES')
+  if #nextDelayed > 0 then
+    wait = math.max(0, math.floor(tonumber(nextDelayed[2]) / 10) - now)
+  end
+  local nextLease = redis.call('ZRANGE', leasesKey, 0, 0, 'WITHSCORES')
+  if #nextLease > 0 then
+    local leaseWait = math.max(0, math.floor(tonumber(nextLease[2]) / 10) - now + 1)
+    if wait < 0 or leaseWait < wait then
+      wait = leaseWait
+    end
+  end
+  return { wait }
+end
+
+local count = #popped / 2
+local ids = {}
+for i = 1, #popped, 2 do
+  ids[#ids + 1] = popped[i]
+end
+local bodies = redis.call('HMGET', messagesKey, unpack(ids))
+local flags = redis.call('SMISMEMBER', redeliveredKey, unpack(ids))
+local deadline = now + tonumber(ARGV[2])
+local reply = { 0 }
+local leases = {}
+local flagged = {}
+for i = 1, count do
+  local id = ids[i]
+  if flags[i] == 1 then
+    flagged[#flagged + 1] = id
+  end
+  -- a ready id without a body cannot run: it is dropped rather than leased
+  if bodies[i] then
+    local priority = priorityOfReadyScore(popped[i * 2])
+    -- every placement in the ready set has a score of its own, so the score names this lease uniquely
+    local token = popped[i * 2] .. ':' .. id
+    leases[#leases + 1] = timedScore(deadline, priority)
+    leases[#leases + 1] = token
+    local n = #reply
+    reply[n + 1] = id
+    reply[n + 2] = priority
+    reply[n + 3] = token
+    reply[n + 4] = bodies[i]
+    reply[n + 5] = flags[i]
+  end
+end
+addAll(leasesKey, leases)
+if #flagged > 0 then
+  callInSlices('SREM', redeliveredKey, flagged)
+end
+if count == max and redis.call('ZCARD', readyKey) > 0 then
+  -- more is ready than this consumer took: wake the next one
+  redis.call('ZADD', wakeKey, 0, 'w')
+end
+return reply

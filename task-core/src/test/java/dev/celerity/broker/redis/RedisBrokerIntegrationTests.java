@@ -1,0 +1,244 @@
+package dev.celerity.broker.redis;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.ReturnType;
+
+import dev.celerity.broker.Delivery;
+import dev.celerity.broker.OutboundMessage;
+import dev.celerity.broker.redis.RedisBrokerKeys.QueueKeys;
+import dev.celerity.message.MessageCodec;
+import dev.celerity.testing.redis.CommandStats;
+import dev.celerity.testing.redis.CountingConnectionFactory;
+import dev.celerity.testing.redis.RedisTestContext;
+import dev.celerity.testing.redis.RequiresRedis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What only the Redis broker has: its key layout, its scripts, several instances on one Redis, and an idle consumer
+ * that costs nothing.
+ */
+@RequiresRedis
+class RedisBrokerIntegrationTests {
+
+	private static final Duration LEASE = Duration.ofSeconds(30);
+
+	private final RedisTestContext redis;
+
+	private final String queue = "it-" + UUID.randomUUID();
+
+	private final List<RedisBroker> brokers = new ArrayList<>();
+
+	RedisBrokerIntegrationTests(RedisTestContext redis) {
+		this.redis = redis;
+	}
+
+	@AfterEach
+	void closeBrokers() {
+		this.brokers.forEach(RedisBroker::close);
+	}
+
+	@Test
+	void keysLiveUnderThePrefixWithTheQueueAsHashTag() throws Exception {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults());
+		broker.publish(message("a", 0, null));
+		broker.publish(message("b", 0, java.time.Instant.now().plusSeconds(60)));
+		Delivery delivery = broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0);
+		broker.deadLetter(delivery, "bad");
+		String base = this.redis.keyPrefix() + ":{" + this.queue + "}:";
+		assertThat(this.redis.server().keys(this.redis.keyPrefix() + ":{" + this.queue + "}"))
+			.allSatisfy((key) -> assertThat(key).startsWith(base))
+			.contains(base + "messages", base + "delayed", base + "sequence", base + "wake", base + "dead");
+		QueueKeys keys = broker.keys().queue(this.queue);
+		assertThat(keys.ready()).isEqualTo(base + "ready");
+		assertThat(keys.leases()).isEqualTo(base + "leases");
+	}
+
+	@Test
+	void messageBodyIsStoredOnceAndRemovedOnAck() throws Exception {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults());
+		broker.publish(message("once", 0, null));
+		QueueKeys keys = broker.keys().queue(this.queue);
+		assertThat(hashLength(keys.messages())).isOne();
+		Delivery delivery = broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0);
+		assertThat(hashLength(keys.messages())).isOne();
+		broker.ack(delivery);
+		assertThat(hashLength(keys.messages())).isZero();
+	}
+
+	@Test
+	void publishedMessageWakesAConsumerOfAnotherInstance() throws Exception {
+		RedisBroker consumer = broker(RedisBrokerOptions.defaults());
+		RedisBroker producer = broker(RedisBrokerOptions.defaults());
+		CompletableFuture<List<Delivery>> fetched = fetchAsync(consumer, Duration.ofSeconds(10));
+		await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+		long start = System.nanoTime();
+		producer.publish(message("cross", 0, null));
+		assertThat(fetched.get(5, TimeUnit.SECONDS)).extracting(Delivery::id).containsExactly("cross");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+	}
+
+	@Test
+	void idleConsumerNoticesALeaseExpiredInAnotherInstance() throws Exception {
+		RedisBroker survivor = broker(RedisBrokerOptions.defaults().withIdleRecheck(Duration.ofMillis(500)));
+		RedisBroker crashed = broker(RedisBrokerOptions.defaults());
+		crashed.publish(message("orphan", 0, null));
+		assertThat(survivor.fetch(this.queue, 1, LEASE, Duration.ZERO)).hasSize(1);
+		survivor.ack(survivor.fetch(this.queue, 1, LEASE, Duration.ZERO).stream().findFirst().orElse(
+				new Delivery("none", this.queue, 0, new byte[0], "0:none", false)));
+		crashed.publish(message("lost", 0, null));
+		CompletableFuture<List<Delivery>> waiting = fetchAsync(survivor, Duration.ofSeconds(10));
+		await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+		assertThat(waiting.get(5, TimeUnit.SECONDS)).extracting(Delivery::id).containsExactly("lost");
+		crashed.publish(message("leased-then-lost", 0, null));
+		assertThat(crashed.fetch(this.queue, 1, Duration.ofMillis(300), Duration.ZERO)).hasSize(1);
+		List<Delivery> redelivered = survivor.fetch(this.queue, 1, LEASE, Duration.ofSeconds(5));
+		assertThat(redelivered).singleElement().satisfies((delivery) -> {
+			assertThat(delivery.id()).isEqualTo("leased-then-lost");
+			assertThat(delivery.redelivered()).isTrue();
+		});
+	}
+
+	@Test
+	void idleConsumerIssuesOnlyBlockingReadsAndUsesNoCpu() throws Exception {
+		CountingConnectionFactory counting = new CountingConnectionFactory(this.redis.connectionFactory());
+		RedisBroker broker = new RedisBroker(counting.factory(),
+				RedisBrokerOptions.defaults().withKeyPrefix(this.redis.keyPrefix()).withIdleRecheck(Duration.ofSeconds(30)),
+				new MessageCodec(), Clock.systemUTC());
+		this.brokers.add(broker);
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		CommandStats before = this.redis.server().commandStats();
+		AtomicLong cpu = new AtomicLong();
+		CompletableFuture.runAsync(() -> {
+			long start = threads.getCurrentThreadCpuTime();
+			long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2000);
+			try {
+				// what a worker does on an empty queue: fetch after fetch, each waiting a quarter of a second
+				while (System.nanoTime() < until) {
+					assertThat(broker.fetch(this.queue, 10, LEASE, Duration.ofMillis(250))).isEmpty();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			cpu.set(threads.getCurrentThreadCpuTime() - start);
+		}).get(10, TimeUnit.SECONDS);
+		CommandStats server = this.redis.server().commandStats().since(before);
+		// one fetch script at the start, then blocking reads only
+		assertThat(counting.calls()).containsOnlyKeys("evalSha", "bZPopMin").containsEntry("evalSha", 1L);
+		assertThat(counting.calls().get("bZPopMin")).isBetween(4L, 9L);
+		// the server saw them too (other clients of a shared Redis can only add to its counts)
+		assertThat(server.calls("bzpopmin")).isGreaterThanOrEqualTo(counting.calls().get("bZPopMin"));
+		assertThat(server.calls("evalsha")).isPositive();
+		assertThat(Duration.ofNanos(cpu.get())).isLessThan(Duration.ofMillis(200));
+	}
+
+	@Test
+	void scriptUnknownToTheServerIsSentWhole() {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults());
+		LuaScript fresh = LuaScript.of("fresh", "-- " + UUID.randomUUID() + "\nreturn tonumber(ARGV[1]) + 1");
+		ScriptExecutor executor = new ScriptExecutor(this.redis.connectionFactory());
+		Long reply = executor.execute(new ScriptCall(fresh, ReturnType.INTEGER, 0, new byte[][] { bytes("41") }));
+		assertThat(reply).isEqualTo(42);
+		LuaScript other = LuaScript.of("other", "-- " + UUID.randomUUID() + "\nreturn tonumber(ARGV[1]) * 2");
+		List<Object> replies = executor.executeAll(List.of(
+				new ScriptCall(other, ReturnType.INTEGER, 0, new byte[][] { bytes("21") }),
+				new ScriptCall(fresh, ReturnType.INTEGER, 0, new byte[][] { bytes("1") })));
+		assertThat(replies).containsExactly(42L, 2L);
+		assertThat(broker.depth(this.queue)).isZero();
+	}
+
+	@Test
+	void orderHoldsAtTheEndsOfTheSequenceRange() throws Exception {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults());
+		QueueKeys keys = broker.keys().queue(this.queue);
+		try (RedisConnection connection = this.redis.connectionFactory().getConnection()) {
+			connection.stringCommands().set(bytes(keys.sequence()), bytes(Long.toString((1L << 47) - 10)));
+		}
+		broker.publish(message("p0-first", 0, null));
+		broker.publish(message("p0-second", 0, null));
+		broker.publish(message("p9", 9, null));
+		broker.publish(message("p8", 8, null));
+		Delivery first = broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0);
+		broker.release(first);
+		assertThat(broker.fetch(this.queue, 10, LEASE, Duration.ZERO)).extracting(Delivery::id)
+			.containsExactly("p9", "p8", "p0-first", "p0-second");
+	}
+
+	@Test
+	void readyIdWithoutABodyIsDroppedNotLeased() throws Exception {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults());
+		broker.publish(message("good", 5, null));
+		QueueKeys keys = broker.keys().queue(this.queue);
+		try (RedisConnection connection = this.redis.connectionFactory().getConnection()) {
+			connection.zSetCommands().zAdd(bytes(keys.ready()), 0, bytes("ghost"));
+		}
+		assertThat(broker.fetch(this.queue, 10, LEASE, Duration.ZERO)).extracting(Delivery::id)
+			.containsExactly("good");
+		assertThat(broker.depth(this.queue)).isZero();
+	}
+
+	@Test
+	void deadLetterKeepsABinaryBodyAndSkipsUnreadableEntries() throws Exception {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults());
+		byte[] body = { (byte) 0xff, 0, (byte) 0xc3, 0x28 };
+		broker.publish(new OutboundMessage("binary", this.queue, 0, null, body));
+		broker.deadLetter(broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0), "not JSON");
+		try (RedisConnection connection = this.redis.connectionFactory().getConnection()) {
+			connection.listCommands().rPush(bytes(broker.keys().queue(this.queue).deadLetters()), bytes("{oops"));
+		}
+		assertThat(broker.deadLetters(this.queue, 10)).singleElement().satisfies((dead) -> {
+			assertThat(dead.body()).isEqualTo(body);
+			assertThat(dead.reason()).isEqualTo("not JSON");
+		});
+	}
+
+	private RedisBroker broker(RedisBrokerOptions options) {
+		RedisBroker broker = new RedisBroker(this.redis.connectionFactory(),
+				options.withKeyPrefix(this.redis.keyPrefix()), new MessageCodec(), Clock.systemUTC());
+		this.brokers.add(broker);
+		return broker;
+	}
+
+	private CompletableFuture<List<Delivery>> fetchAsync(RedisBroker broker, Duration maxWait) {
+		return CompletableFuture.supplyAsync(() -> {
+			try {
+				return broker.fetch(this.queue, 1, LEASE, maxWait);
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	private long hashLength(String key) {
+		try (RedisConnection connection = this.redis.connectionFactory().getConnection()) {
+			return connection.hashCommands().hLen(bytes(key));
+		}
+	}
+
+	private OutboundMessage message(String id, int priority, java.time.Instant readyAt) {
+		return new OutboundMessage(id, this.queue, priority, readyAt, bytes("body-" + id));
+	}
+
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
