@@ -82,7 +82,8 @@ public class WorkerPool {
 				WorkerThreads.factory("celerity-" + this.settings.name() + "-", this.settings.virtualThreads()));
 		for (String queue : this.settings.queues()) {
 			Thread fetcher = new Thread(() -> fetchLoop(queue), "celerity-fetch-" + this.settings.name() + "-" + queue);
-			fetcher.setDaemon(true);
+			// not a daemon: like a web server, a running worker keeps a worker-only application alive
+			fetcher.setDaemon(false);
 			this.fetchers.add(fetcher);
 			fetcher.start();
 		}
@@ -166,26 +167,27 @@ public class WorkerPool {
 	private void fetchLoop(String queue) {
 		int batch = this.settings.concurrency() + this.settings.prefetch();
 		while (this.running) {
+			int held;
 			try {
 				if (this.pauses.isPaused(queue)) {
 					this.pauses.awaitResumed(queue, this.settings.fetchWait());
 					continue;
 				}
-				this.room.acquire();
+				held = takeRoom(batch);
 			}
 			catch (InterruptedException ex) {
 				return;
 			}
 			try {
-				dispatch(this.broker.fetch(queue, Math.min(batch, 1 + this.room.availablePermits()),
-						this.settings.lease(), this.settings.fetchWait()));
+				dispatch(this.broker.fetch(queue, Math.min(batch, held + this.room.availablePermits()),
+						this.settings.lease(), this.settings.fetchWait()), held);
 			}
 			catch (InterruptedException ex) {
-				this.room.release();
+				this.room.release(held);
 				return;
 			}
 			catch (RuntimeException ex) {
-				this.room.release();
+				this.room.release(held);
 				logger.warn("Celerity worker pool '{}' could not fetch from queue '{}': {}", this.settings.name(),
 						queue, ex.toString());
 				if (!pauseAfterFailure()) {
@@ -193,6 +195,21 @@ public class WorkerPool {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Takes room for the next fetch: one slot when the pool has nothing waiting to run, otherwise (the queue is
+	 * busy) half the pool's room, so that a busy queue is fetched in batches rather than one message per finished
+	 * task, which costs a broker round trip each.
+	 */
+	private int takeRoom(int batch) throws InterruptedException {
+		this.room.acquire();
+		int refill = batch / 2;
+		if (refill > 1 && !this.executor.getQueue().isEmpty()
+				&& this.room.tryAcquire(refill - 1, this.settings.fetchWait().toMillis(), TimeUnit.MILLISECONDS)) {
+			return refill;
+		}
+		return 1;
 	}
 
 	private boolean pauseAfterFailure() {
@@ -205,14 +222,13 @@ public class WorkerPool {
 		}
 	}
 
-	private void dispatch(List<Delivery> deliveries) {
-		if (deliveries.isEmpty()) {
-			this.room.release();
-			return;
+	private void dispatch(List<Delivery> deliveries, int held) {
+		if (deliveries.size() < held) {
+			this.room.release(held - deliveries.size());
 		}
-		if (deliveries.size() > 1) {
-			// the room for the first was taken before fetching; take the rest now
-			this.room.acquireUninterruptibly(deliveries.size() - 1);
+		else if (deliveries.size() > held) {
+			// room for the first ones was taken before fetching; take the rest now
+			this.room.acquireUninterruptibly(deliveries.size() - held);
 		}
 		for (Delivery delivery : deliveries) {
 			this.leased.add(delivery);

@@ -6,13 +6,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.celerity.autoconfigure.redis.ConditionalOnRedisBroker;
 import dev.celerity.control.ControlBus;
 import dev.celerity.control.ControlDispatcher;
 import dev.celerity.control.RevocationStore;
@@ -30,7 +30,7 @@ import dev.celerity.message.MessageCodec;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(StringRedisTemplate.class)
 @ConditionalOnBean(RedisConnectionFactory.class)
-@ConditionalOnExpression("'${celerity.broker.type:auto}'.toLowerCase() != 'memory'")
+@ConditionalOnRedisBroker
 class RedisControlConfiguration {
 
 	@Bean

@@ -2,13 +2,13 @@ package dev.celerity.autoconfigure.ratelimit;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import dev.celerity.autoconfigure.redis.ConditionalOnRedisBroker;
 import dev.celerity.ratelimit.RateLimitChannel;
 import dev.celerity.ratelimit.RateLimiter;
 import dev.celerity.ratelimit.redis.RedisRateLimitChannel;
@@ -22,7 +22,7 @@ import dev.celerity.ratelimit.redis.RedisRateLimiter;
 @ConditionalOnClass(value = { RedisConnectionFactory.class, LettuceConnectionFactory.class },
 		name = "io.github.bucket4j.redis.lettuce.Bucket4jLettuce")
 @ConditionalOnBean(RedisConnectionFactory.class)
-@ConditionalOnExpression("'${celerity.broker.type:auto}'.toLowerCase() != 'memory'")
+@ConditionalOnRedisBroker
 class RedisRateLimitConfiguration {
 
 	@Bean

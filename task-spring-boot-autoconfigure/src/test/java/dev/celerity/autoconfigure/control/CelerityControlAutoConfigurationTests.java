@@ -73,7 +73,7 @@ class CelerityControlAutoConfigurationTests {
 	void withRedisRevocationsCommandsAndEventsGoThroughRedis() {
 		String prefix = "celerity-test-" + UUID.randomUUID();
 		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-			.withPropertyValues("celerity.control.key-prefix=" + prefix)
+			.withPropertyValues("spring.data.redis.host=127.0.0.1", "celerity.control.key-prefix=" + prefix)
 			.run((context) -> {
 				assertThat(context).hasSingleBean(RedisRevocationStore.class)
 					.hasSingleBean(RedisControlBus.class)

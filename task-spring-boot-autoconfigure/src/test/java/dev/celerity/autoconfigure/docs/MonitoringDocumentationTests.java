@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs the snippets of docs/monitoring.md, which are copied from the nested classes below.
+ * Runs the snippets of README ("Monitoring"), which are copied from the nested classes below.
  */
 class MonitoringDocumentationTests {
 

@@ -133,8 +133,9 @@ class BeatAutoConfigurationTests {
 	}
 
 	@Test
-	void claimsAreHeldInRedisWhenTheApplicationHasARedisConnection() {
+	void claimsAreHeldInRedisWhenTheApplicationRunsOnRedis() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.host=127.0.0.1")
 			.run((context) -> assertThat(context).getBean(ScheduleClaims.class)
 				.isInstanceOf(RedisScheduleClaims.class));
 	}

@@ -21,7 +21,7 @@ import dev.celerity.schedule.ScheduleDescriptor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The examples of {@code docs/periodic.md}: the annotated tasks and the {@code application.yml} start and declare the
+ * The examples of {@code README ("Periodic tasks")}: the annotated tasks and the {@code application.yml} start and declare the
  * schedules the documentation describes.
  */
 class PeriodicDocumentationTests {
@@ -46,7 +46,7 @@ class PeriodicDocumentationTests {
 	void documentedSchedulesAreDeclared() {
 		this.contextRunner.run((context) -> {
 			PeriodicSchedules periodicSchedules = context.getBean(PeriodicSchedules.class);
-			// Snippet "read API" of docs/periodic.md:
+			// Snippet "read API" of README ("Periodic tasks"):
 			for (ScheduleDescriptor schedule : periodicSchedules.schedules()) {
 				System.out.printf("%s -> %s, last %s, next %s%n", schedule.name(), schedule.task(),
 						schedule.lastTick(), schedule.nextTick());
@@ -71,7 +71,7 @@ class PeriodicDocumentationTests {
 		return schedules.stream().filter((schedule) -> schedule.name().equals(name)).findFirst().orElseThrow();
 	}
 
-	// Snippet "annotation" of docs/periodic.md:
+	// Snippet "annotation" of README ("Periodic tasks"):
 	public static class ReportTasks {
 
 		@Task(name = "reports.daily")
