@@ -103,12 +103,12 @@ public interface Broker {
 
 	/**
 	 * Counts a queue's messages by kind, for monitoring; the default reports {@link #depth(String)} as ready
-	 * messages of priority 0 and counts at most 10,000 dead letters.
+	 * messages of priority 0, no leased messages and counts at most 10,000 dead letters.
 	 * @param queue the queue
 	 * @return the counts
 	 */
 	default QueueStats stats(String queue) {
-		return new QueueStats(queue, java.util.Map.of(0, depth(queue)), 0, deadLetters(queue, 10_000).size());
+		return new QueueStats(queue, java.util.Map.of(0, depth(queue)), 0, 0, deadLetters(queue, 10_000).size());
 	}
 
 	/**

@@ -10,9 +10,11 @@ import java.util.TreeMap;
  * @param readyByPriority ready messages by priority (0-9); a broker that cannot split them by priority reports them
  * all under priority 0
  * @param delayed messages waiting for their ETA (countdowns, retries, deferrals)
+ * @param leased messages leased to a worker (running, or waiting in a worker's prefetch), not counted in the depth
  * @param deadLetters messages in the queue's dead-letter store
  */
-public record QueueStats(String queue, Map<Integer, Long> readyByPriority, long delayed, long deadLetters) {
+public record QueueStats(String queue, Map<Integer, Long> readyByPriority, long delayed, long leased,
+		long deadLetters) {
 
 	public QueueStats {
 		readyByPriority = Map.copyOf(new TreeMap<>(readyByPriority));

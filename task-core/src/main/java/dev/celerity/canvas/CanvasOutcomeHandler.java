@@ -22,6 +22,7 @@ import dev.celerity.canvas.Node.ChordNode;
 import dev.celerity.canvas.Node.GroupNode;
 import dev.celerity.canvas.Node.TaskNode;
 import dev.celerity.canvas.NodeSpecs.Attached;
+import dev.celerity.client.PublishInterceptor;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.message.MessageHeaders;
@@ -67,7 +68,26 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 	 */
 	public CanvasOutcomeHandler(MessageCodec codec, Router router, Broker broker, ResultBackend backend,
 			ChordStore chords, TaskEventListener events, Duration timeToLive, Clock clock) {
-		this.publisher = new CanvasPublisher(codec, router, broker, backend, events, clock);
+		this(codec, router, broker, backend, chords, events, timeToLive, clock, PublishInterceptor.NONE);
+	}
+
+	/**
+	 * Creates a handler whose published steps pass a publish interceptor, so that they carry the running task's
+	 * trace context like messages sent through the task template.
+	 * @param codec the message codec
+	 * @param router decides queue and priority of the published steps
+	 * @param broker where the following steps go
+	 * @param backend where states of steps that will never run are stored
+	 * @param chords counts chord header tasks
+	 * @param events where the published events go
+	 * @param timeToLive how long results and chord states are kept
+	 * @param clock the clock
+	 * @param interceptor wraps the publishing of each step
+	 */
+	public CanvasOutcomeHandler(MessageCodec codec, Router router, Broker broker, ResultBackend backend,
+			ChordStore chords, TaskEventListener events, Duration timeToLive, Clock clock,
+			PublishInterceptor interceptor) {
+		this.publisher = new CanvasPublisher(codec, router, broker, backend, events, clock, interceptor);
 		this.specs = this.publisher.specs();
 		this.chords = chords;
 		this.backend = backend;

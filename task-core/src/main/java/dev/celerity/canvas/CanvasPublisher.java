@@ -18,6 +18,7 @@ import dev.celerity.canvas.Node.ChainNode;
 import dev.celerity.canvas.Node.ChordNode;
 import dev.celerity.canvas.Node.GroupNode;
 import dev.celerity.canvas.Node.TaskNode;
+import dev.celerity.client.PublishInterceptor;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.DeliveryInfo;
@@ -51,8 +52,11 @@ final class CanvasPublisher {
 
 	private final Clock clock;
 
+	private final PublishInterceptor interceptor;
+
 	CanvasPublisher(MessageCodec codec, Router router, Broker broker, ResultBackend backend, TaskEventListener events,
-			Clock clock) {
+			Clock clock, PublishInterceptor interceptor) {
+		this.interceptor = interceptor;
 		this.codec = codec;
 		this.specs = new NodeSpecs(codec);
 		this.router = router;
@@ -171,22 +175,44 @@ final class CanvasPublisher {
 	}
 
 	private void send(List<TaskMessage> messages) {
-		if (messages.isEmpty()) {
-			return;
+		if (messages.size() == 1) {
+			this.interceptor.publish(messages.get(0), (message) -> {
+				boolean stored = this.broker.publish(outbound(message));
+				if (stored) {
+					published(message);
+				}
+				return stored;
+			});
 		}
-		List<OutboundMessage> outbound = new ArrayList<>(messages.size());
+		else if (!messages.isEmpty()) {
+			sendBatch(messages);
+		}
+	}
+
+	/**
+	 * Sends many messages in one broker call: each passes the interceptor (which adds its headers, such as the trace
+	 * context) on its way into the batch, and the batch is stored once all have passed.
+	 */
+	private void sendBatch(List<TaskMessage> messages) {
+		List<TaskMessage> intercepted = new ArrayList<>(messages.size());
 		for (TaskMessage message : messages) {
-			outbound.add(new OutboundMessage(message.id(), message.delivery().queue(), message.delivery().priority(),
-					message.headers().eta(), this.codec.encode(message)));
+			this.interceptor.publish(message, intercepted::add);
 		}
-		int stored = (outbound.size() == 1) ? (this.broker.publish(outbound.get(0)) ? 1 : 0)
-				: this.broker.publishAll(outbound);
-		if (stored == messages.size()) {
-			for (TaskMessage message : messages) {
-				this.events.onEvent(new TaskEvent.TaskPublished(message.id(), message.task(),
-						message.delivery().queue(), message.delivery().priority(), message.headers().eta()));
-			}
+		List<OutboundMessage> outbound = new ArrayList<>(intercepted.size());
+		intercepted.forEach((message) -> outbound.add(outbound(message)));
+		if (this.broker.publishAll(outbound) == intercepted.size()) {
+			intercepted.forEach(this::published);
 		}
+	}
+
+	private OutboundMessage outbound(TaskMessage message) {
+		return new OutboundMessage(message.id(), message.delivery().queue(), message.delivery().priority(),
+				message.headers().eta(), this.codec.encode(message));
+	}
+
+	private void published(TaskMessage message) {
+		this.events.onEvent(new TaskEvent.TaskPublished(message.id(), message.task(), message.delivery().queue(),
+				message.delivery().priority(), message.headers().eta()));
 	}
 
 	private static TaskOptions options(Map<String, Object> options) {

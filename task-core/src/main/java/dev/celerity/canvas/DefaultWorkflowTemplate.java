@@ -16,6 +16,7 @@ import dev.celerity.canvas.Node.ChainNode;
 import dev.celerity.canvas.Node.ChordNode;
 import dev.celerity.canvas.Node.GroupNode;
 import dev.celerity.canvas.Node.TaskNode;
+import dev.celerity.client.PublishInterceptor;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.routing.Router;
@@ -44,9 +45,25 @@ public class DefaultWorkflowTemplate implements WorkflowTemplate {
 	 */
 	public DefaultWorkflowTemplate(TaskTemplate tasks, MessageCodec codec, Router router, Broker broker,
 			ResultBackend backend, TaskEventListener events, Clock clock) {
+		this(tasks, codec, router, broker, backend, events, clock, PublishInterceptor.NONE);
+	}
+
+	/**
+	 * Creates a template whose messages pass a publish interceptor (which carries the trace context, for example).
+	 * @param tasks the task template, which reads results
+	 * @param codec the message codec
+	 * @param router decides queue and priority
+	 * @param broker where messages go
+	 * @param backend where results are read
+	 * @param events where published events go
+	 * @param clock the clock for countdowns
+	 * @param interceptor wraps the publishing of each message
+	 */
+	public DefaultWorkflowTemplate(TaskTemplate tasks, MessageCodec codec, Router router, Broker broker,
+			ResultBackend backend, TaskEventListener events, Clock clock, PublishInterceptor interceptor) {
 		this.tasks = tasks;
 		this.freezer = new CanvasFreezer(codec);
-		this.publisher = new CanvasPublisher(codec, router, broker, backend, events, clock);
+		this.publisher = new CanvasPublisher(codec, router, broker, backend, events, clock, interceptor);
 	}
 
 	@Override

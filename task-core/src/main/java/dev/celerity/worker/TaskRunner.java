@@ -3,12 +3,17 @@ package dev.celerity.worker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.celerity.api.RemoteError;
+import dev.celerity.api.TaskRejectedException;
+import dev.celerity.api.TaskState;
 import dev.celerity.backend.ResultBackend;
+import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
@@ -55,6 +60,8 @@ public class TaskRunner {
 	private final ExecutionInterceptor execution;
 
 	private final AdmissionControl admissionControl;
+
+	private final TaskOutcomeHandler outcomeHandler;
 
 	/**
 	 * Creates a runner.
@@ -109,6 +116,7 @@ public class TaskRunner {
 			TaskEventListener events, TaskOutcomeHandler outcomeHandler, AdmissionControl admissionControl,
 			RunnerSettings settings, Clock clock, RunnerHooks hooks) {
 		this.admissionControl = admissionControl;
+		this.outcomeHandler = outcomeHandler;
 		this.revocations = hooks.revocations();
 		this.execution = hooks.execution();
 		this.codec = codec;
@@ -138,7 +146,7 @@ public class TaskRunner {
 		}
 		TaskDefinition definition = this.registry.find(message.task()).orElse(null);
 		if (definition == null) {
-			reject(delivery, message.task(), "Unknown task '" + message.task() + "': no worker on queue '"
+			reject(delivery, message, "Unknown task '" + message.task() + "': no worker on queue '"
 					+ delivery.queue() + "' registers it");
 			return;
 		}
@@ -160,7 +168,7 @@ public class TaskRunner {
 			arguments = this.binder.bind(definition.method(), message.args(), message.kwargs(), context);
 		}
 		catch (ArgumentBindingException ex) {
-			reject(delivery, message.task(), ex.getMessage());
+			reject(delivery, message, ex.getMessage());
 			return;
 		}
 		Admission admission = this.admissionControl.admit(definition, message, arguments);
@@ -184,10 +192,31 @@ public class TaskRunner {
 				admission.deferUntil(), admission.reason()));
 	}
 
-	private void reject(Delivery delivery, String taskName, String reason) {
+	private void reject(Delivery delivery, TaskMessage message, String reason) {
 		logger.warn("Dead-lettering message {} from queue '{}': {}", delivery.id(), delivery.queue(), reason);
+		if (message != null && isWorkflowStep(message)) {
+			failWorkflowStep(message, reason);
+		}
 		this.broker.deadLetter(delivery, reason);
-		this.events.onEvent(new TaskEvent.TaskRejected(delivery.id(), taskName, delivery.queue(), reason));
+		this.events.onEvent(new TaskEvent.TaskRejected(delivery.id(), (message != null) ? message.task() : null,
+				delivery.queue(), reason));
+	}
+
+	/**
+	 * Fails a dead-lettered step of a workflow, before its message leaves the lease (so a crash repeats this): its
+	 * result becomes a failure with the dead-letter reason, and the workflow handler runs its error callbacks, settles
+	 * the rest of its chain and fails its chord. The dead letter itself is kept for replay.
+	 */
+	private void failWorkflowStep(TaskMessage message, String reason) {
+		RemoteError error = new RemoteError(TaskRejectedException.class.getName(),
+				new TaskRejectedException(message.id(), reason).getMessage(), List.of());
+		this.backend.store(new TaskResult(message.id(), message.task(), TaskState.FAILURE.name(), null,
+				Map.of("dead_lettered", true), error, this.clock.instant()), this.settings.resultTimeToLive());
+		this.outcomeHandler.onFailure(message, error);
+	}
+
+	private static boolean isWorkflowStep(TaskMessage message) {
+		return !message.embed().isEmpty() || message.headers().group() != null;
 	}
 
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -351,6 +352,87 @@ public abstract class AbstractBrokerContractTests {
 		assertThat(taken.get(0).id()).isEqualTo("bulk-0");
 		assertThat(taken.get(1099).id()).isEqualTo("bulk-1099");
 		assertThat(this.broker.depth(this.queue)).isEqualTo(100);
+	}
+
+	@Test
+	void statsCountReadyByPriorityDelayedLeasedAndDeadLetters() throws Exception {
+		this.broker.publish(message("high-1", 9));
+		this.broker.publish(message("high-2", 9));
+		this.broker.publish(message("mid", 4));
+		this.broker.publish(message("low", 0));
+		this.broker.publish(new OutboundMessage("later", this.queue, 3, Instant.now().plusSeconds(60), bytes("x")));
+		List<Delivery> taken = this.broker.fetch(this.queue, 2, LEASE, Duration.ZERO);
+		this.broker.deadLetter(taken.get(1), "unknown task");
+		this.broker.publish(message("extra", 4));
+		QueueStats stats = this.broker.stats(this.queue);
+		assertThat(stats.queue()).isEqualTo(this.queue);
+		assertThat(stats.readyByPriority()).containsOnly(entry(0, 1L), entry(4, 2L));
+		assertThat(stats.delayed()).isEqualTo(1);
+		assertThat(stats.leased()).isEqualTo(1);
+		assertThat(stats.deadLetters()).isEqualTo(1);
+		assertThat(stats.depth()).isEqualTo(this.broker.depth(this.queue));
+	}
+
+	@Test
+	void statsOfAnUnknownQueueAreZero() {
+		QueueStats stats = this.broker.stats(this.queue + "-never-used");
+		assertThat(stats.ready()).isZero();
+		assertThat(stats.delayed()).isZero();
+		assertThat(stats.leased()).isZero();
+		assertThat(stats.deadLetters()).isZero();
+	}
+
+	@Test
+	void replayedDeadLettersRunAgainWithTheirBodiesOldestFirst() throws Exception {
+		for (String id : List.of("dead-1", "dead-2", "dead-3")) {
+			this.broker.publish(message(id, 7));
+		}
+		for (Delivery delivery : this.broker.fetch(this.queue, 3, LEASE, Duration.ZERO)) {
+			this.broker.deadLetter(delivery, "no worker knows it");
+		}
+		assertThat(this.broker.replayDeadLetters(this.queue, 2)).isEqualTo(2);
+		assertThat(this.broker.deadLetters(this.queue, 10)).extracting(DeadLetter::id).containsExactly("dead-3");
+		QueueStats stats = this.broker.stats(this.queue);
+		assertThat(stats.readyByPriority()).containsOnly(entry(0, 2L));
+		assertThat(stats.deadLetters()).isEqualTo(1);
+		List<Delivery> replayed = this.broker.fetch(this.queue, 10, LEASE, Duration.ZERO);
+		assertThat(replayed).extracting(Delivery::id).containsExactly("dead-1", "dead-2");
+		assertThat(replayed).allSatisfy((delivery) -> assertThat(delivery.priority()).isZero());
+		assertThat(new String(replayed.get(0).body(), StandardCharsets.UTF_8)).isEqualTo("body-dead-1");
+		assertThat(this.broker.replayDeadLetters(this.queue, 10)).isEqualTo(1);
+		assertThat(this.broker.replayDeadLetters(this.queue, 10)).isZero();
+		assertThat(this.broker.deadLetters(this.queue, 10)).isEmpty();
+	}
+
+	@Test
+	void replayKeepsBinaryBodiesIntact() throws Exception {
+		byte[] body = new byte[256];
+		for (int i = 0; i < body.length; i++) {
+			body[i] = (byte) i;
+		}
+		this.broker.publish(new OutboundMessage("binary", this.queue, 0, null, body));
+		this.broker.deadLetter(this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0), "unreadable");
+		assertThat(this.broker.replayDeadLetters(this.queue, 1)).isEqualTo(1);
+		assertThat(this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO)).singleElement()
+			.satisfies((delivery) -> assertThat(delivery.body()).isEqualTo(body));
+	}
+
+	@Test
+	void replayWakesABlockedConsumer() throws Exception {
+		this.broker.publish(message("wake", 0));
+		this.broker.deadLetter(this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0), "bad");
+		CompletableFuture<List<Delivery>> waiting = CompletableFuture.supplyAsync(() -> {
+			try {
+				return this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(20));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return List.of();
+			}
+		});
+		await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !waiting.isDone());
+		this.broker.replayDeadLetters(this.queue, 10);
+		assertThat(waiting.get(5, TimeUnit.SECONDS)).extracting(Delivery::id).containsExactly("wake");
 	}
 
 	protected OutboundMessage message(String id, int priority) {

@@ -1,126 +1,29 @@
 package dev.celerity.autoconfigure;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-import dev.celerity.api.Task;
-import dev.celerity.api.TaskTemplate;
-import dev.celerity.autoconfigure.routing.CelerityRoutingAutoConfiguration;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.memory.InMemoryBroker;
-import dev.celerity.worker.Worker;
-import dev.celerity.worker.WorkerPool;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * Pools per queue group: a flooded pool does not delay another, and instances consume only the queues they list.
+ * Pool isolation and disjoint queues on the embedded broker.
  */
-class WorkerPoolIsolationTests {
+class WorkerPoolIsolationTests extends AbstractWorkerPoolIsolationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(CelerityAutoConfiguration.class,
-				CelerityRoutingAutoConfiguration.class))
-		.withUserConfiguration(QueueTasksConfiguration.class)
-		.withPropertyValues("celerity.worker.shutdown-timeout=1s");
-
-	@Test
-	void aSaturatedLowPoolDoesNotDelayHighPickup() {
-		this.contextRunner
-			.withPropertyValues("celerity.worker.pools.high.queues=high", "celerity.worker.pools.high.concurrency=2",
-					"celerity.worker.pools.high.prefetch=1", "celerity.worker.pools.low.queues=low",
-					"celerity.worker.pools.low.concurrency=2", "celerity.worker.pools.low.prefetch=4")
-			.run((context) -> {
-				QueueTasks tasks = context.getBean(QueueTasks.class);
-				TaskTemplate template = context.getBean(TaskTemplate.class);
-				for (int i = 0; i < 500; i++) {
-					template.send("bulk.work");
-				}
-				WorkerPool low = pool(context.getBean(Worker.class), "low");
-				await().atMost(Duration.ofSeconds(10)).until(() -> low.activeCount() == 2);
-				List<Long> pickupMillis = new ArrayList<>();
-				for (int i = 0; i < 20; i++) {
-					long sent = System.nanoTime();
-					template.send("urgent.work", i);
-					await().atMost(Duration.ofSeconds(10)).until(() -> !tasks.urgentStarts.isEmpty());
-					pickupMillis.add(TimeUnit.NANOSECONDS.toMillis(tasks.urgentStarts.poll() - sent));
-				}
-				assertThat(context.getBean(Broker.class).depth("low")).isGreaterThan(400);
-				assertThat(pickupMillis).as("pickup latency of high while low is flooded")
-					.allSatisfy((millis) -> assertThat(millis).isLessThan(500));
-				System.out.println("High pickup latency while low is flooded (ms): " + pickupMillis);
-				tasks.release.countDown();
-			});
+	@Override
+	protected ApplicationContextRunner contextRunner() {
+		return runner(baseConfigurations());
 	}
 
-	@Test
-	void twoInstancesWithDisjointQueuesEachRunOnlyTheirOwn() {
+	@Override
+	protected Class<? extends Broker> brokerType() {
+		return InMemoryBroker.class;
+	}
+
+	@Override
+	protected ApplicationContextRunner sharingOneBroker(ApplicationContextRunner runner) {
 		Broker shared = new InMemoryBroker();
-		ApplicationContextRunner instance = this.contextRunner.withBean(Broker.class, () -> shared);
-		instance.withPropertyValues("celerity.worker.queues=high").run((highInstance) -> {
-			instance.withPropertyValues("celerity.worker.queues=low").run((lowInstance) -> {
-				TaskTemplate template = highInstance.getBean(TaskTemplate.class);
-				lowInstance.getBean(QueueTasks.class).release.countDown();
-				for (int i = 0; i < 10; i++) {
-					template.send("urgent.work", i);
-					template.send("bulk.work");
-				}
-				QueueTasks high = highInstance.getBean(QueueTasks.class);
-				QueueTasks low = lowInstance.getBean(QueueTasks.class);
-				await().atMost(Duration.ofSeconds(10))
-					.until(() -> high.urgentStarts.size() == 10 && low.bulkRuns.getCount() == 0);
-				assertThat(low.urgentStarts).isEmpty();
-				assertThat(high.bulkRuns.getCount()).isEqualTo(10);
-				assertThat(shared.depth("high") + shared.depth("low")).isZero();
-			});
-		});
-	}
-
-	private static WorkerPool pool(Worker worker, String name) {
-		return worker.pools().stream().filter((pool) -> pool.settings().name().equals(name)).findFirst().orElseThrow();
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class QueueTasksConfiguration {
-
-		@Bean
-		QueueTasks queueTasks() {
-			return new QueueTasks();
-		}
-
-	}
-
-	static class QueueTasks {
-
-		final CountDownLatch release = new CountDownLatch(1);
-
-		final CountDownLatch bulkRuns = new CountDownLatch(10);
-
-		final ConcurrentLinkedQueue<Long> urgentStarts = new ConcurrentLinkedQueue<>();
-
-		@Task(name = "bulk.work", queue = "low")
-		public void bulk() throws InterruptedException {
-			this.release.await(30, TimeUnit.SECONDS);
-			this.bulkRuns.countDown();
-		}
-
-		@Task(name = "urgent.work", queue = "high")
-		public void urgent(int index) {
-			this.urgentStarts.add(System.nanoTime());
-		}
-
+		return runner.withBean(Broker.class, () -> shared);
 	}
 
 }

@@ -226,7 +226,8 @@ final class MemoryQueue {
 					ready.put(priority, (long) this.ready[priority].size());
 				}
 			}
-			return new QueueStats(this.name, ready, this.delayed.size(), this.deadLetters.size());
+			return new QueueStats(this.name, ready, this.delayed.size(), this.leases.size(),
+					this.deadLetters.size());
 		}
 		finally {
 			this.lock.unlock();

@@ -84,6 +84,18 @@ final class BrokerCalls {
 				new String[] { keys.ready(), keys.delayed(), keys.messages(), keys.redelivered() });
 	}
 
+	ScriptCall stats(QueueKeys keys) {
+		return call(this.scripts.stats, ReturnType.MULTI,
+				new String[] { keys.ready(), keys.delayed(), keys.leases(), keys.deadLetters() });
+	}
+
+	ScriptCall replayDeadLetters(QueueKeys keys, int max) {
+		return call(this.scripts.replayDeadLetters, ReturnType.INTEGER,
+				new String[] { keys.deadLetters(), keys.messages(), keys.ready(), keys.delayed(), keys.sequence(),
+						keys.wake() },
+				bytes(Integer.toString(max)));
+	}
+
 	private static ScriptCall call(LuaScript script, ReturnType type, String[] keys, byte[]... args) {
 		byte[][] keysAndArgs = new byte[keys.length + args.length][];
 		int i = keys(keysAndArgs, keys);

@@ -25,9 +25,13 @@ final class BrokerScripts {
 
 	final LuaScript purge = LuaScript.load("purgeQueue");
 
+	final LuaScript stats = LuaScript.load("queueStats");
+
+	final LuaScript replayDeadLetters = LuaScript.load("replayDeadLetters");
+
 	List<LuaScript> all() {
 		return List.of(this.publish, this.fetch, this.ack, this.extendLease, this.requeue, this.release,
-				this.deadLetter, this.countWaiting, this.purge);
+				this.deadLetter, this.countWaiting, this.purge, this.stats, this.replayDeadLetters);
 	}
 
 }

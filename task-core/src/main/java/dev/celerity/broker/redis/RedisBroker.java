@@ -20,6 +20,7 @@ import dev.celerity.broker.Broker;
 import dev.celerity.broker.DeadLetter;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
+import dev.celerity.broker.QueueStats;
 import dev.celerity.broker.redis.RedisBrokerKeys.QueueKeys;
 import dev.celerity.message.MessageCodec;
 
@@ -265,6 +266,39 @@ public class RedisBroker implements Broker, AutoCloseable {
 	public long purge(String queue) {
 		Long removed = this.executor.execute(this.calls.purge(queueKeys(queue)));
 		return (removed != null) ? removed : 0;
+	}
+
+	/**
+	 * Counts the queue's messages by kind in one script call (ready by priority, delayed, leased, dead letters).
+	 */
+	@Override
+	public QueueStats stats(String queue) {
+		List<?> counts = this.executor.execute(this.calls.stats(queueKeys(queue)));
+		Map<Integer, Long> ready = new LinkedHashMap<>();
+		for (int priority = 0; priority < 10; priority++) {
+			long count = ((Number) counts.get(priority)).longValue();
+			if (count > 0) {
+				ready.put(priority, count);
+			}
+		}
+		return new QueueStats(queue, ready, ((Number) counts.get(10)).longValue(),
+				((Number) counts.get(11)).longValue(), ((Number) counts.get(12)).longValue());
+	}
+
+	/**
+	 * Moves dead letters back into the queue in one script call, so two operators replaying at once never run a
+	 * dead letter twice.
+	 */
+	@Override
+	public int replayDeadLetters(String queue, int max) {
+		if (max < 1) {
+			return 0;
+		}
+		Long replayed = this.executor.execute(this.calls.replayDeadLetters(queueKeys(queue), max));
+		if (replayed != null && replayed > 0) {
+			this.idleQueues.forget(queue);
+		}
+		return (replayed != null) ? replayed.intValue() : 0;
 	}
 
 	/**

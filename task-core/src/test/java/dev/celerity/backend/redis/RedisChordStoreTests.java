@@ -3,41 +3,36 @@ package dev.celerity.backend.redis;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.celerity.backend.AbstractChordStoreContractTests;
 import dev.celerity.backend.ChordStore;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.testing.redis.RedisTestContext;
+import dev.celerity.testing.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The chord store contract on a real Redis at 127.0.0.1:6379, plus its key layout.
+ * The chord store contract on a real Redis, plus its key layout.
  */
+@RequiresRedis
 class RedisChordStoreTests extends AbstractChordStoreContractTests {
 
-	private static LettuceConnectionFactory connectionFactory;
+	private final RedisConnectionFactory connectionFactory;
 
-	private final String prefix = "celerity-test-" + UUID.randomUUID();
+	private final String prefix;
 
-	private final RedisChordStore store = new RedisChordStore(connectionFactory, new MessageCodec(), this.prefix);
+	private final RedisChordStore store;
 
-	@BeforeAll
-	static void connect() {
-		connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
-		connectionFactory.afterPropertiesSet();
-		connectionFactory.start();
-	}
-
-	@AfterAll
-	static void disconnect() {
-		connectionFactory.destroy();
+	RedisChordStoreTests(RedisTestContext redis) {
+		this.connectionFactory = redis.connectionFactory();
+		// a prefix per test, inside the class's prefix (whose keys are deleted after the class)
+		this.prefix = redis.keyPrefix() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		this.store = new RedisChordStore(this.connectionFactory, new MessageCodec(), this.prefix);
 	}
 
 	@Override
@@ -48,7 +43,7 @@ class RedisChordStoreTests extends AbstractChordStoreContractTests {
 	@Test
 	void chordStateIsOneHashTaggedKeyWithTheTimeToLive() {
 		this.store.complete("c1", 0, 2, "a", Duration.ofSeconds(30));
-		StringRedisTemplate redis = new StringRedisTemplate(connectionFactory);
+		StringRedisTemplate redis = new StringRedisTemplate(this.connectionFactory);
 		String key = this.prefix + ":chord:{c1}";
 		assertThat(redis.opsForHash().entries(key)).containsEntry("r0", "\"a\"");
 		assertThat(redis.getExpire(key)).isBetween(1L, 30L);

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -25,12 +24,15 @@ import dev.celerity.control.InstanceIdentity;
 import dev.celerity.control.WorkerHeartbeat;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.testing.redis.RedisTestServer;
+import dev.celerity.testing.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Redis control pieces against the Redis at 127.0.0.1:6379, each test under its own key prefix.
+ * The Redis control pieces against a real Redis, each test under its own key prefix.
  */
+@RequiresRedis
 class RedisControlIntegrationTests {
 
 	private final String prefix = "celerity-test-" + UUID.randomUUID();
@@ -43,7 +45,8 @@ class RedisControlIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		this.connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+		this.connectionFactory = new LettuceConnectionFactory(
+				LettuceConnectionFactory.createRedisConfiguration(RedisTestServer.url()));
 		this.connectionFactory.afterPropertiesSet();
 		this.connectionFactory.start();
 		this.redis = new StringRedisTemplate(this.connectionFactory);

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -29,6 +28,8 @@ import dev.celerity.control.InstanceIdentity;
 import dev.celerity.control.memory.InMemoryWorkerRegistry;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.testing.redis.RedisTestServer;
+import dev.celerity.testing.redis.RequiresRedis;
 import dev.celerity.worker.TimeLimitPolicy;
 import dev.celerity.worker.WorkerFixture;
 
@@ -38,6 +39,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two worker instances sharing a broker and backend, with revocations and control commands going through Redis.
  */
+@RequiresRedis
 class RevokeAcrossInstancesIntegrationTests {
 
 	private final String prefix = "celerity-test-" + UUID.randomUUID();
@@ -62,7 +64,8 @@ class RevokeAcrossInstancesIntegrationTests {
 
 	@BeforeEach
 	void startInstances() {
-		this.connectionFactory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+		this.connectionFactory = new LettuceConnectionFactory(
+				LettuceConnectionFactory.createRedisConfiguration(RedisTestServer.url()));
 		this.connectionFactory.afterPropertiesSet();
 		this.connectionFactory.start();
 		this.redis = new StringRedisTemplate(this.connectionFactory);

@@ -6,13 +6,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.celerity.ratelimit.RateLimit;
 import dev.celerity.ratelimit.RateLimitChannel;
 import dev.celerity.ratelimit.RateLimits;
+import dev.celerity.testing.redis.RedisTestServer;
+import dev.celerity.testing.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Cluster-wide buckets and limit changes on the real Redis, seen from two "instances" with their own connections.
  */
+@RequiresRedis
 class RedisRateLimiterTests {
 
 	private final String prefix = "celerity-test-" + UUID.randomUUID() + ":";
@@ -91,7 +93,7 @@ class RedisRateLimiterTests {
 
 	private static LettuceConnectionFactory connectionFactory() {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", 6379));
+				LettuceConnectionFactory.createRedisConfiguration(RedisTestServer.url()));
 		factory.afterPropertiesSet();
 		factory.start();
 		return factory;

@@ -11,9 +11,13 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.celerity.testing.redis.RedisTestServer;
+import dev.celerity.testing.redis.RequiresRedis;
+
 /**
  * The Redis the claims tests run against ({@code REDIS_URL}, else {@code redis://127.0.0.1:6379}), with a key prefix
- * of its own that is deleted when closed; a test using it is skipped when no Redis answers.
+ * of its own that is deleted when closed; test classes using it are annotated {@link RequiresRedis}, which skips
+ * them when no Redis answers (and fails them on CI).
  */
 final class LocalRedis implements AutoCloseable {
 
@@ -24,7 +28,7 @@ final class LocalRedis implements AutoCloseable {
 	private final String prefix = "celerity-test-" + UUID.randomUUID().toString().substring(0, 8);
 
 	LocalRedis() {
-		String url = System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379");
+		String url = RedisTestServer.url();
 		RedisConfiguration configuration = LettuceConnectionFactory.createRedisConfiguration(url);
 		this.connectionFactory = new LettuceConnectionFactory(configuration,
 				LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(10)).build());

@@ -8,11 +8,13 @@ import org.junit.jupiter.api.BeforeAll;
 
 import dev.celerity.schedule.AbstractPeriodicSchedulerTests;
 import dev.celerity.schedule.ScheduleClaims;
+import dev.celerity.testing.redis.RequiresRedis;
 
 /**
  * The scheduler loop on claims in a real Redis: a stopped scheduler and a new one on the same Redis stand for an
  * instance restart.
  */
+@RequiresRedis
 class RedisPeriodicSchedulerTests extends AbstractPeriodicSchedulerTests {
 
 	private static LocalRedis redis;

@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.celerity.schedule.AbstractScheduleClaimsContractTests;
 import dev.celerity.schedule.ScheduleClaims;
+import dev.celerity.testing.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The claims contract on a real Redis, plus what the keys hold.
  */
+@RequiresRedis
 class RedisScheduleClaimsTests extends AbstractScheduleClaimsContractTests {
 
 	private static LocalRedis redis;

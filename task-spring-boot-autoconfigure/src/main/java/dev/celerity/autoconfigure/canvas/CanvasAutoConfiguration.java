@@ -2,6 +2,7 @@ package dev.celerity.autoconfigure.canvas;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -20,6 +21,7 @@ import dev.celerity.canvas.CanvasOutcomeHandler;
 import dev.celerity.canvas.CanvasTasks;
 import dev.celerity.canvas.DefaultWorkflowTemplate;
 import dev.celerity.canvas.WorkflowTemplate;
+import dev.celerity.client.PublishInterceptor;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskRegistry;
@@ -40,17 +42,20 @@ public final class CanvasAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WorkflowTemplate workflowTemplate(TaskTemplate tasks, MessageCodec codec, Router router, Broker broker,
-			ResultBackend backend, TaskEventListener events, @Qualifier("celerityClock") Clock clock) {
-		return new DefaultWorkflowTemplate(tasks, codec, router, broker, backend, events, clock);
+			ResultBackend backend, TaskEventListener events, @Qualifier("celerityClock") Clock clock,
+			ObjectProvider<PublishInterceptor> publishInterceptor) {
+		return new DefaultWorkflowTemplate(tasks, codec, router, broker, backend, events, clock,
+				publishInterceptor.getIfAvailable(() -> PublishInterceptor.NONE));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	TaskOutcomeHandler celerityCanvasOutcomeHandler(MessageCodec codec, Router router, Broker broker,
 			ResultBackend backend, ChordStore chords, TaskEventListener events, CelerityProperties properties,
-			@Qualifier("celerityClock") Clock clock) {
+			@Qualifier("celerityClock") Clock clock, ObjectProvider<PublishInterceptor> publishInterceptor) {
 		return new CanvasOutcomeHandler(codec, router, broker, backend, chords, events,
-				properties.getResult().getTimeToLive(), clock);
+				properties.getResult().getTimeToLive(), clock,
+				publishInterceptor.getIfAvailable(() -> PublishInterceptor.NONE));
 	}
 
 	@Bean

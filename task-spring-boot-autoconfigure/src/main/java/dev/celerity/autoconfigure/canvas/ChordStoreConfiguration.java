@@ -3,11 +3,12 @@ package dev.celerity.autoconfigure.canvas;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
+import dev.celerity.autoconfigure.redis.CelerityRedisProperties;
 import dev.celerity.backend.ChordStore;
 import dev.celerity.backend.memory.InMemoryChordStore;
 import dev.celerity.backend.redis.RedisChordStore;
@@ -25,14 +26,14 @@ final class ChordStoreConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.data.redis.connection.RedisConnectionFactory")
 	@ConditionalOnBean(type = "dev.celerity.backend.redis.RedisResultBackend")
+	@EnableConfigurationProperties(CelerityRedisProperties.class)
 	static class RedisChordStoreConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
 		ChordStore celerityChordStore(RedisConnectionFactory connectionFactory, MessageCodec codec,
-				Environment environment) {
-			return new RedisChordStore(connectionFactory, codec,
-					environment.getProperty("celerity.redis.key-prefix", "celerity"));
+				CelerityRedisProperties redisProperties) {
+			return new RedisChordStore(connectionFactory, codec, redisProperties.getKeyPrefix());
 		}
 
 	}

@@ -11,9 +11,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("celerity.control")
 public class CelerityControlProperties {
 
-	/** Prefix of the Redis keys and channels of control (revoked ids, heartbeats, commands, event stream). */
-	private String keyPrefix = "celerity";
-
 	/** How long a broadcast control command waits for the instances' replies. */
 	private Duration replyTimeout = Duration.ofSeconds(2);
 
@@ -23,14 +20,6 @@ public class CelerityControlProperties {
 	private final Heartbeat heartbeat = new Heartbeat();
 
 	private final EventStream eventStream = new EventStream();
-
-	public String getKeyPrefix() {
-		return this.keyPrefix;
-	}
-
-	public void setKeyPrefix(String keyPrefix) {
-		this.keyPrefix = keyPrefix;
-	}
 
 	public Duration getReplyTimeout() {
 		return this.replyTimeout;

@@ -7,11 +7,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.celerity.autoconfigure.redis.CelerityRedisProperties;
 import dev.celerity.autoconfigure.redis.ConditionalOnRedisBroker;
 import dev.celerity.control.ControlBus;
 import dev.celerity.control.ControlDispatcher;
@@ -31,37 +33,38 @@ import dev.celerity.message.MessageCodec;
 @ConditionalOnClass(StringRedisTemplate.class)
 @ConditionalOnBean(RedisConnectionFactory.class)
 @ConditionalOnRedisBroker
+@EnableConfigurationProperties(CelerityRedisProperties.class)
 class RedisControlConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	RevocationStore celerityRevocationStore(RedisConnectionFactory connectionFactory,
-			CelerityControlProperties properties) {
-		return new RedisRevocationStore(redis(connectionFactory), properties.getKeyPrefix(),
+			CelerityControlProperties properties, CelerityRedisProperties redisProperties) {
+		return new RedisRevocationStore(redis(connectionFactory), redisProperties.getKeyPrefix(),
 				properties.getRevocationTimeToLive());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	WorkerRegistry celerityWorkerRegistry(RedisConnectionFactory connectionFactory,
-			MessageCodec codec, CelerityControlProperties properties, @Qualifier("celerityClock") Clock clock) {
-		return new RedisWorkerRegistry(redis(connectionFactory), codec, properties.getKeyPrefix(), clock);
+			MessageCodec codec, CelerityRedisProperties redisProperties, @Qualifier("celerityClock") Clock clock) {
+		return new RedisWorkerRegistry(redis(connectionFactory), codec, redisProperties.getKeyPrefix(), clock);
 	}
 
 	@Bean(destroyMethod = "destroy")
 	@ConditionalOnMissingBean(ControlBus.class)
 	RedisControlBus celerityControlBus(RedisConnectionFactory connectionFactory, MessageCodec codec,
-			ControlDispatcher dispatcher, CelerityControlProperties properties) {
+			ControlDispatcher dispatcher, CelerityRedisProperties redisProperties) {
 		return new RedisControlBus(connectionFactory, redis(connectionFactory), codec, dispatcher,
-				properties.getKeyPrefix());
+				redisProperties.getKeyPrefix());
 	}
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "celerity.control.event-stream.enabled", matchIfMissing = true)
 	@ConditionalOnMissingBean
 	RedisTaskEventStream celerityTaskEventStream(RedisConnectionFactory connectionFactory,
-			CelerityControlProperties properties) {
-		return new RedisTaskEventStream(redis(connectionFactory), properties.getKeyPrefix(),
+			CelerityControlProperties properties, CelerityRedisProperties redisProperties) {
+		return new RedisTaskEventStream(redis(connectionFactory), redisProperties.getKeyPrefix(),
 				properties.getEventStream().getMaxLength());
 	}
 

@@ -49,9 +49,6 @@ public class CelerityRateLimitProperties {
 		/** How long an unused local bucket is kept. */
 		private Duration localBucketIdleTimeout = Duration.ofHours(1);
 
-		/** Prefix of the Redis keys of cluster-wide buckets and limit changes. */
-		private String redisKeyPrefix = "celerity:";
-
 		/** How long a Redis bucket key lives after its bucket is full again (then it expires). */
 		private Duration redisKeepAfterFull = Duration.ofMinutes(1);
 
@@ -77,14 +74,6 @@ public class CelerityRateLimitProperties {
 
 		public void setLocalBucketIdleTimeout(Duration localBucketIdleTimeout) {
 			this.localBucketIdleTimeout = localBucketIdleTimeout;
-		}
-
-		public String getRedisKeyPrefix() {
-			return this.redisKeyPrefix;
-		}
-
-		public void setRedisKeyPrefix(String redisKeyPrefix) {
-			this.redisKeyPrefix = redisKeyPrefix;
 		}
 
 		public Duration getRedisKeepAfterFull() {

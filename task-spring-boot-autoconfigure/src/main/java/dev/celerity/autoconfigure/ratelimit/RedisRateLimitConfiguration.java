@@ -3,11 +3,13 @@ package dev.celerity.autoconfigure.ratelimit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import dev.celerity.autoconfigure.redis.CelerityRedisProperties;
 import dev.celerity.autoconfigure.redis.ConditionalOnRedisBroker;
 import dev.celerity.ratelimit.RateLimitChannel;
 import dev.celerity.ratelimit.RateLimiter;
@@ -23,21 +25,28 @@ import dev.celerity.ratelimit.redis.RedisRateLimiter;
 		name = "io.github.bucket4j.redis.lettuce.Bucket4jLettuce")
 @ConditionalOnBean(RedisConnectionFactory.class)
 @ConditionalOnRedisBroker
+@EnableConfigurationProperties(CelerityRedisProperties.class)
 class RedisRateLimitConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RateLimiter celerityRateLimiter(RedisConnectionFactory connectionFactory, CelerityRateLimitProperties properties) {
+	RateLimiter celerityRateLimiter(RedisConnectionFactory connectionFactory, CelerityRateLimitProperties properties,
+			CelerityRedisProperties redisProperties) {
 		CelerityRateLimitProperties.RateLimiting settings = properties.getRateLimiting();
-		return new RedisRateLimiter(connectionFactory, settings.getRedisKeyPrefix(), settings.getMaxReservation(),
+		return new RedisRateLimiter(connectionFactory, keyPrefix(redisProperties), settings.getMaxReservation(),
 				settings.getRedisKeepAfterFull());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	RateLimitChannel celerityRateLimitChannel(RedisConnectionFactory connectionFactory,
-			CelerityRateLimitProperties properties) {
-		return new RedisRateLimitChannel(connectionFactory, properties.getRateLimiting().getRedisKeyPrefix());
+			CelerityRedisProperties redisProperties) {
+		return new RedisRateLimitChannel(connectionFactory, keyPrefix(redisProperties));
+	}
+
+	// the rate limiter's keys append to the prefix directly ("<prefix>:ratelimit:{task}")
+	private static String keyPrefix(CelerityRedisProperties redisProperties) {
+		return redisProperties.getKeyPrefix() + ":";
 	}
 
 }

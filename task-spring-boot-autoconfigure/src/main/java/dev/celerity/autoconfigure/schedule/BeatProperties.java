@@ -32,9 +32,6 @@ public class BeatProperties {
 	/** How long the Redis key recording which instance claimed a tick is kept. */
 	private Duration claimTimeToLive = Duration.ofMinutes(10);
 
-	/** Prefix of the Redis keys of the schedules. */
-	private String keyPrefix = "celerity";
-
 	/** Schedules by name: Celery's beat_schedule in Spring form. */
 	private Map<String, Schedule> schedules = new LinkedHashMap<>();
 
@@ -76,14 +73,6 @@ public class BeatProperties {
 
 	public void setClaimTimeToLive(Duration claimTimeToLive) {
 		this.claimTimeToLive = claimTimeToLive;
-	}
-
-	public String getKeyPrefix() {
-		return this.keyPrefix;
-	}
-
-	public void setKeyPrefix(String keyPrefix) {
-		this.keyPrefix = keyPrefix;
 	}
 
 	public Map<String, Schedule> getSchedules() {

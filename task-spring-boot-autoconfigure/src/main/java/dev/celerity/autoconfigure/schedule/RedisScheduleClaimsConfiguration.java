@@ -5,12 +5,14 @@ import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.celerity.autoconfigure.redis.CelerityRedisProperties;
 import dev.celerity.autoconfigure.redis.ConditionalOnRedisBroker;
 import dev.celerity.schedule.ScheduleClaims;
 import dev.celerity.schedule.redis.RedisScheduleClaims;
@@ -22,15 +24,16 @@ import dev.celerity.schedule.redis.RedisScheduleClaims;
 @ConditionalOnClass(StringRedisTemplate.class)
 @ConditionalOnBean(RedisConnectionFactory.class)
 @ConditionalOnRedisBroker
+@EnableConfigurationProperties(CelerityRedisProperties.class)
 class RedisScheduleClaimsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	ScheduleClaims celerityScheduleClaims(RedisConnectionFactory connectionFactory, BeatProperties properties,
-			Environment environment) {
+			CelerityRedisProperties redisProperties, Environment environment) {
 		String owner = environment.getProperty("spring.application.name", "celerity") + "-"
 				+ UUID.randomUUID().toString().substring(0, 8);
-		return new RedisScheduleClaims(new StringRedisTemplate(connectionFactory), properties.getKeyPrefix(),
+		return new RedisScheduleClaims(new StringRedisTemplate(connectionFactory), redisProperties.getKeyPrefix(),
 				properties.getClaimTimeToLive(), owner);
 	}
 

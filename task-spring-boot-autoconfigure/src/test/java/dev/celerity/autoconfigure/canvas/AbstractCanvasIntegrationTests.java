@@ -14,10 +14,12 @@ import dev.celerity.api.AsyncResult;
 import dev.celerity.api.MaxRetriesExceededException;
 import dev.celerity.api.Signature;
 import dev.celerity.api.TaskExecutionException;
+import dev.celerity.api.TaskRejectedException;
 import dev.celerity.api.TaskRevokedException;
 import dev.celerity.api.TaskState;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.broker.Broker;
+import dev.celerity.broker.DeadLetter;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
 import dev.celerity.canvas.Chain;
@@ -49,6 +51,8 @@ public abstract class AbstractCanvasIntegrationTests {
 	protected static final String MANUAL_QUEUE = "canvas-manual";
 
 	private static final String FAILED_AFTER_RETRIES = MaxRetriesExceededException.class.getName();
+
+	private static final String REJECTED = TaskRejectedException.class.getName();
 
 	/**
 	 * Runs a test inside a started application (and whatever other worker instances the subclass adds).
@@ -307,6 +311,46 @@ public abstract class AbstractCanvasIntegrationTests {
 				assertThat(testTasks.errbackCalls()).containsExactly(failed.id());
 			});
 			assertThat(testTasks.errbackErrors().peek().type()).isEqualTo(FAILED_AFTER_RETRIES);
+		});
+	}
+
+	@Test
+	void deadLetteredChainStepFailsTheRestOfTheChainRunsErrorCallbacksAndKeepsTheDeadLetter() {
+		run((context, tasks, workflows) -> {
+			Signature<Integer> add = tasks.task(CanvasTestTasks::add).signature();
+			AsyncResult<Object> result = workflows.send(chain(add.clone(1, 1), Signature.of("canvas.unknown"),
+					add.clone(1)).linkError(Signature.of("canvas.onError")));
+			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> result.get(WAIT))
+				.withMessageContaining("Unknown task 'canvas.unknown'")
+				.satisfies((ex) -> assertThat(ex.getRemoteType()).isEqualTo(REJECTED));
+			String rejectedId = result.parent().id();
+			assertThat(result.parent().state()).isEqualTo(TaskState.FAILURE);
+			CanvasTestTasks testTasks = context.getBean(CanvasTestTasks.class);
+			await().atMost(WAIT).untilAsserted(() -> assertThat(testTasks.errbackCalls()).containsExactly(rejectedId));
+			assertThat(testTasks.errbackErrors().peek().type()).isEqualTo(REJECTED);
+			assertThat(context.getBean(Broker.class).deadLetters("default", 10)).extracting(DeadLetter::id)
+				.contains(rejectedId);
+			assertThat(calls(context, "add")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void chordHeaderTaskWithArgumentsThatDoNotBindFailsTheChordAndNeverRunsTheBody() {
+		run((context, tasks, workflows) -> {
+			Signature<Integer> body = tasks.task(CanvasTestTasks::sum).signature()
+				.linkError(Signature.of("canvas.onError"));
+			AsyncResult<Integer> result = workflows.send(chord(group(tasks.task(CanvasTestTasks::add).s(1, 1),
+					Signature.of("canvas.add", "not a number", 2)), body));
+			@SuppressWarnings("unchecked")
+			String rejectedId = ((GroupResult<Integer>) result.parent()).results().get(1).id();
+			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> result.get(WAIT))
+				.withMessageContaining(rejectedId)
+				.satisfies((ex) -> assertThat(ex.getRemoteType()).isEqualTo(REJECTED));
+			CanvasTestTasks testTasks = context.getBean(CanvasTestTasks.class);
+			await().atMost(WAIT).untilAsserted(() -> assertThat(testTasks.errbackCalls()).containsExactly(rejectedId));
+			assertThat(context.getBean(Broker.class).deadLetters("default", 10)).extracting(DeadLetter::id)
+				.contains(rejectedId);
+			assertThat(calls(context, "sum")).isZero();
 		});
 	}
 

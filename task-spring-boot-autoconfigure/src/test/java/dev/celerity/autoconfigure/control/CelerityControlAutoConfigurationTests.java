@@ -2,7 +2,6 @@ package dev.celerity.autoconfigure.control;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
@@ -20,16 +19,13 @@ import dev.celerity.api.TaskState;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
 import dev.celerity.control.ClusterControl;
-import dev.celerity.control.ControlBus;
 import dev.celerity.control.ControlOutcome;
+import dev.celerity.control.ControlBus;
 import dev.celerity.control.HeartbeatEmitter;
 import dev.celerity.control.RevocationStore;
 import dev.celerity.control.WorkerRegistry;
 import dev.celerity.control.memory.InMemoryRevocationStore;
 import dev.celerity.control.memory.LocalControlBus;
-import dev.celerity.control.redis.RedisControlBus;
-import dev.celerity.control.redis.RedisRevocationStore;
-import dev.celerity.control.redis.RedisTaskEventStream;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.worker.WorkerControlHandler;
@@ -67,21 +63,6 @@ class CelerityControlAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(HeartbeatEmitter.class).doesNotHaveBean(WorkerControlHandler.class);
 			assertThat(context).hasSingleBean(ClusterControl.class);
 		});
-	}
-
-	@Test
-	void withRedisRevocationsCommandsAndEventsGoThroughRedis() {
-		String prefix = "celerity-test-" + UUID.randomUUID();
-		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.host=127.0.0.1", "celerity.control.key-prefix=" + prefix)
-			.run((context) -> {
-				assertThat(context).hasSingleBean(RedisRevocationStore.class)
-					.hasSingleBean(RedisControlBus.class)
-					.hasSingleBean(RedisTaskEventStream.class);
-				ControlOutcome outcome = context.getBean(ClusterControl.class).pause("default");
-				assertThat(outcome.appliedBy()).hasSize(1);
-				context.getBean(ClusterControl.class).resume("default");
-			});
 	}
 
 	@Test

@@ -103,7 +103,7 @@ class CelerityHealthContributorAutoConfigurationTests {
 		try {
 			this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
 				.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + port, "spring.data.redis.timeout=500ms",
-						"celerity.control.key-prefix=celerity-test-" + UUID.randomUUID(),
+						"celerity.redis.key-prefix=celerity-test-" + UUID.randomUUID(),
 						"celerity.control.heartbeat.interval=200ms")
 				.run((context) -> {
 					CelerityHealthIndicator indicator = context.getBean(CelerityHealthIndicator.class);

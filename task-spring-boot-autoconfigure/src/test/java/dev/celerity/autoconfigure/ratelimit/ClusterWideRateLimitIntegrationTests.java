@@ -3,10 +3,8 @@ package dev.celerity.autoconfigure.ratelimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -14,9 +12,6 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.celerity.api.Task;
 import dev.celerity.api.TaskTemplate;
@@ -25,6 +20,9 @@ import dev.celerity.broker.Broker;
 import dev.celerity.broker.memory.InMemoryBroker;
 import dev.celerity.ratelimit.RateLimiter;
 import dev.celerity.ratelimit.redis.RedisRateLimiter;
+import dev.celerity.testing.redis.RedisTestContext;
+import dev.celerity.testing.redis.RedisTestServer;
+import dev.celerity.testing.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,31 +32,23 @@ import static org.awaitility.Awaitility.await;
  * four worker threads, take turns on one queue (a shared embedded broker stands in for the Redis broker) and together
  * stay within one task's limit.
  */
+@RequiresRedis
 class ClusterWideRateLimitIntegrationTests {
 
 	private static final int MESSAGES = 200;
 
 	private static final int LIMIT = 20;
 
-	private final String prefix = "celerity-test-" + UUID.randomUUID() + ":";
+	private final ApplicationContextRunner instance;
 
-	private final ApplicationContextRunner instance = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CelerityAutoConfiguration.class,
-				CelerityRateLimitAutoConfiguration.class))
-		.withUserConfiguration(ApiTasksConfiguration.class)
-		.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=6379",
-				"celerity.rate-limiting.redis-key-prefix=" + this.prefix, "celerity.worker.concurrency=4",
-				"celerity.worker.shutdown-timeout=1s");
-
-	@AfterEach
-	void deleteKeys() {
-		LettuceConnectionFactory factory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration("127.0.0.1", 6379));
-		factory.afterPropertiesSet();
-		factory.start();
-		StringRedisTemplate redis = new StringRedisTemplate(factory);
-		redis.delete(redis.keys(this.prefix + "*"));
-		factory.destroy();
+	ClusterWideRateLimitIntegrationTests(RedisTestContext redis) {
+		this.instance = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CelerityAutoConfiguration.class,
+					CelerityRateLimitAutoConfiguration.class))
+			.withUserConfiguration(ApiTasksConfiguration.class)
+			.withPropertyValues("spring.data.redis.url=" + RedisTestServer.url(),
+					"celerity.redis.key-prefix=" + redis.keyPrefix(), "celerity.worker.concurrency=4",
+					"celerity.worker.shutdown-timeout=1s");
 	}
 
 	@Test

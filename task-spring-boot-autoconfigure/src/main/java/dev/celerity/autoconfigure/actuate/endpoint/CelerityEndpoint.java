@@ -242,14 +242,15 @@ public class CelerityEndpoint {
 	 * @param depth waiting messages (ready and delayed)
 	 * @param readyByPriority ready messages by priority
 	 * @param delayed messages waiting for their ETA
+	 * @param leased messages leased to workers (running or prefetched)
 	 * @param deadLetters messages in the dead-letter store
 	 */
 	public record QueueDescriptor(String name, long depth, Map<Integer, Long> readyByPriority, long delayed,
-			long deadLetters) {
+			long leased, long deadLetters) {
 
 		static QueueDescriptor of(QueueStats stats) {
 			return new QueueDescriptor(stats.queue(), stats.depth(), stats.readyByPriority(), stats.delayed(),
-					stats.deadLetters());
+					stats.leased(), stats.deadLetters());
 		}
 
 	}

@@ -1,0 +1,167 @@
+package dev.celerity.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.celerity.api.Task;
+import dev.celerity.api.TaskTemplate;
+import dev.celerity.autoconfigure.routing.CelerityRoutingAutoConfiguration;
+import dev.celerity.broker.Broker;
+import dev.celerity.worker.Worker;
+import dev.celerity.worker.WorkerPool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Pools per queue group, on every broker: a flooded pool does not delay another, and instances consume only the
+ * queues they list. Subclasses supply the broker.
+ */
+abstract class AbstractWorkerPoolIsolationTests {
+
+	/**
+	 * Returns a runner for one application (or several sharing one broker) with the broker under test; each call
+	 * starts from empty queues.
+	 * @return the runner, with a base configuration of {@link #baseConfigurations()}
+	 */
+	protected abstract ApplicationContextRunner contextRunner();
+
+	/**
+	 * Returns the type of broker the variant runs on, checked by each test.
+	 * @return the broker type
+	 */
+	protected abstract Class<? extends Broker> brokerType();
+
+	/**
+	 * Makes every application started from a runner use the same broker (a no-op for brokers that are shared by
+	 * nature, such as Redis).
+	 * @param runner the runner
+	 * @return a runner whose applications share one broker
+	 */
+	protected ApplicationContextRunner sharingOneBroker(ApplicationContextRunner runner) {
+		return runner;
+	}
+
+	/**
+	 * Returns the auto-configurations every variant needs.
+	 * @return Celerity's core and routing auto-configurations
+	 */
+	protected static Class<?>[] baseConfigurations() {
+		return new Class<?>[] { CelerityAutoConfiguration.class, CelerityRoutingAutoConfiguration.class };
+	}
+
+	/**
+	 * Returns a runner with the test tasks and the given auto-configurations.
+	 * @param configurations the auto-configurations
+	 * @return the runner
+	 */
+	protected static ApplicationContextRunner runner(Class<?>... configurations) {
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(configurations))
+			.withUserConfiguration(QueueTasksConfiguration.class)
+			.withPropertyValues("celerity.worker.shutdown-timeout=1s");
+	}
+
+	@Test
+	void aSaturatedLowPoolDoesNotDelayHighPickup() {
+		contextRunner()
+			.withPropertyValues("celerity.worker.pools.high.queues=high", "celerity.worker.pools.high.concurrency=2",
+					"celerity.worker.pools.high.prefetch=1", "celerity.worker.pools.low.queues=low",
+					"celerity.worker.pools.low.concurrency=2", "celerity.worker.pools.low.prefetch=4")
+			.run((context) -> {
+				QueueTasks tasks = context.getBean(QueueTasks.class);
+				TaskTemplate template = context.getBean(TaskTemplate.class);
+				for (int i = 0; i < 500; i++) {
+					template.send("bulk.work");
+				}
+				WorkerPool low = pool(context.getBean(Worker.class), "low");
+				await().atMost(Duration.ofSeconds(10)).until(() -> low.activeCount() == 2);
+				List<Long> pickupMillis = new ArrayList<>();
+				for (int i = 0; i < 20; i++) {
+					long sent = System.nanoTime();
+					template.send("urgent.work", i);
+					await().atMost(Duration.ofSeconds(10)).until(() -> !tasks.urgentStarts.isEmpty());
+					pickupMillis.add(TimeUnit.NANOSECONDS.toMillis(tasks.urgentStarts.poll() - sent));
+				}
+				Broker broker = context.getBean(Broker.class);
+				assertThat(broker).isInstanceOf(brokerType());
+				assertThat(broker.depth("low")).isGreaterThan(400);
+				assertThat(pickupMillis).as("pickup latency of high while low is flooded")
+					.allSatisfy((millis) -> assertThat(millis).isLessThan(500));
+				System.out.println(getClass().getSimpleName() + ": high pickup latency while low is flooded (ms): "
+						+ pickupMillis);
+				broker.purge("low");
+				tasks.release.countDown();
+			});
+	}
+
+	@Test
+	void twoInstancesWithDisjointQueuesEachRunOnlyTheirOwn() {
+		ApplicationContextRunner instance = sharingOneBroker(contextRunner());
+		instance.withPropertyValues("celerity.worker.queues=high").run((highInstance) -> {
+			instance.withPropertyValues("celerity.worker.queues=low").run((lowInstance) -> {
+				TaskTemplate template = highInstance.getBean(TaskTemplate.class);
+				lowInstance.getBean(QueueTasks.class).release.countDown();
+				for (int i = 0; i < 10; i++) {
+					template.send("urgent.work", i);
+					template.send("bulk.work");
+				}
+				QueueTasks high = highInstance.getBean(QueueTasks.class);
+				QueueTasks low = lowInstance.getBean(QueueTasks.class);
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> high.urgentStarts.size() == 10 && low.bulkRuns.getCount() == 0);
+				assertThat(low.urgentStarts).isEmpty();
+				assertThat(high.bulkRuns.getCount()).isEqualTo(10);
+				Broker broker = highInstance.getBean(Broker.class);
+				assertThat(broker).isInstanceOf(brokerType());
+				assertThat(broker.depth("high") + broker.depth("low")).isZero();
+			});
+		});
+	}
+
+	private static WorkerPool pool(Worker worker, String name) {
+		return worker.pools().stream().filter((pool) -> pool.settings().name().equals(name)).findFirst().orElseThrow();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class QueueTasksConfiguration {
+
+		@Bean
+		QueueTasks queueTasks() {
+			return new QueueTasks();
+		}
+
+	}
+
+	static class QueueTasks {
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final CountDownLatch bulkRuns = new CountDownLatch(10);
+
+		final ConcurrentLinkedQueue<Long> urgentStarts = new ConcurrentLinkedQueue<>();
+
+		@Task(name = "bulk.work", queue = "low")
+		public void bulk() throws InterruptedException {
+			this.release.await(30, TimeUnit.SECONDS);
+			this.bulkRuns.countDown();
+		}
+
+		@Task(name = "urgent.work", queue = "high")
+		public void urgent(int index) {
+			this.urgentStarts.add(System.nanoTime());
+		}
+
+	}
+
+}
