@@ -96,8 +96,13 @@ abstract class AbstractWorkerPoolIsolationTests {
 				Broker broker = context.getBean(Broker.class);
 				assertThat(broker).isInstanceOf(brokerType());
 				assertThat(broker.depth("low")).isGreaterThan(400);
+				// low's tasks never finish during the test, so high waiting behind them would never start at all;
+				// the bounds leave room for a loaded CI machine (one slow sample) but not for queueing behind low
+				List<Long> sorted = pickupMillis.stream().sorted().toList();
+				assertThat(sorted.get(sorted.size() / 2)).as("median pickup latency of high while low is flooded")
+					.isLessThan(100);
 				assertThat(pickupMillis).as("pickup latency of high while low is flooded")
-					.allSatisfy((millis) -> assertThat(millis).isLessThan(500));
+					.allSatisfy((millis) -> assertThat(millis).isLessThan(2000));
 				System.out.println(getClass().getSimpleName() + ": high pickup latency while low is flooded (ms): "
 						+ pickupMillis);
 				broker.purge("low");
