@@ -21,7 +21,6 @@ import dev.celerity.broker.memory.InMemoryBroker;
 import dev.celerity.message.MessageCodec;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class CompletionBatcherTests {
 
