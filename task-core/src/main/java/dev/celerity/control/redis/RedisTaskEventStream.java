@@ -13,9 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
-import org.springframework.data.redis.core.StreamOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.celerity.events.TaskEvent;
@@ -26,7 +23,7 @@ import dev.celerity.events.TaskEventListener;
  * {@code XRANGE}/{@code XREAD}; the stream is trimmed (approximately) to the configured length on each append.
  *
  * <p>Events are queued and appended by a writer thread of its own, in pipelined batches of what queued up during the
- * previous write, so that publishing an event never waits for Redis and a busy worker pays one round trip for many
+ * previous write (on Lettuce's shared connection, one round trip per batch), so that publishing an event never waits for Redis and a busy worker pays one round trip for many
  * events. The stream is a monitoring aid, not a record: when Redis cannot keep up and the queue is full, further
  * events are dropped (and counted) rather than slowing the tasks down.
  */
@@ -46,6 +43,8 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 
 	private final XAddOptions options;
 
+	private final long maxLength;
+
 	private final BlockingQueue<Map<String, String>> pending = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
 
 	private final AtomicLong dropped = new AtomicLong();
@@ -64,6 +63,7 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 		this.redis = redis;
 		this.key = prefix + ":events";
 		this.options = XAddOptions.maxlen(maxLength).approximateTrimming(true);
+		this.maxLength = maxLength;
 		this.writer = new Thread(this::writeLoop, "celerity-event-stream");
 		this.writer.setDaemon(true);
 		this.writer.start();
@@ -128,20 +128,9 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 
 	private void append(List<Map<String, String>> batch) {
 		try {
-			this.redis.executePipelined(new SessionCallback<Object>() {
-
-				@Override
-				@SuppressWarnings("unchecked")
-				public <K, V> Object execute(RedisOperations<K, V> operations) {
-					StreamOperations<String, String, String> streams =
-							(StreamOperations<String, String, String>) (Object) operations.opsForStream();
-					for (Map<String, String> fields : batch) {
-						streams.add(RedisTaskEventStream.this.key, fields, RedisTaskEventStream.this.options);
-					}
-					return null;
-				}
-
-			});
+			if (!LettuceStreamWriter.appendAll(this.redis, this.key, this.maxLength, batch)) {
+				batch.forEach((fields) -> this.redis.opsForStream().add(this.key, fields, this.options));
+			}
 		}
 		catch (RuntimeException ex) {
 			this.dropped.addAndGet(batch.size());
