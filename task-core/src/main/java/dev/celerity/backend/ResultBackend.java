@@ -1,6 +1,7 @@
 package dev.celerity.backend;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,6 +16,16 @@ public interface ResultBackend {
 	 * @param timeToLive how long to keep it
 	 */
 	void store(TaskResult result, Duration timeToLive);
+
+	/**
+	 * Stores the states of several tasks in one go, in order; the default stores them one by one. When it returns,
+	 * every state is stored; when it throws, some may not be.
+	 * @param results the states, results or errors
+	 * @param timeToLive how long to keep them
+	 */
+	default void storeAll(List<TaskResult> results, Duration timeToLive) {
+		results.forEach((result) -> store(result, timeToLive));
+	}
 
 	/**
 	 * Looks a task's state up.

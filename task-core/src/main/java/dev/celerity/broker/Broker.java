@@ -52,6 +52,15 @@ public interface Broker {
 	void ack(Delivery delivery);
 
 	/**
+	 * Acknowledges several finished messages, possibly of different queues, in one go; the default acknowledges
+	 * them one by one. Each message is acknowledged on its own terms: a stale lease changes nothing for that message.
+	 * @param deliveries the leased messages
+	 */
+	default void ackAll(List<Delivery> deliveries) {
+		deliveries.forEach(this::ack);
+	}
+
+	/**
 	 * Extends the lease of a message that is still running.
 	 * @param delivery the leased message
 	 * @param lease the new lease, counted from now

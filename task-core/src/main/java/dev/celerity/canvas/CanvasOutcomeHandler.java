@@ -96,6 +96,14 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 		this.clock = clock;
 	}
 
+	/**
+	 * A task continues a workflow when its message carries callbacks, a chain or a chord, or it belongs to a group.
+	 */
+	@Override
+	public boolean continuesAfter(TaskMessage message) {
+		return !message.embed().isEmpty() || message.headers().group() != null;
+	}
+
 	@Override
 	public void onSuccess(TaskMessage message, Object result) {
 		Continuation continuation = continuationOf(message);

@@ -60,9 +60,13 @@ final class AttemptOutcomes {
 
 	private final AttemptSupervisor supervisor;
 
+	private final CompletionBatcher completions;
+
 	AttemptOutcomes(MessageCodec codec, Broker broker, ResultBackend backend, TaskEventListener events,
-			TaskOutcomeHandler outcomeHandler, RunnerSettings settings, Clock clock, AttemptSupervisor supervisor) {
+			TaskOutcomeHandler outcomeHandler, RunnerSettings settings, Clock clock, AttemptSupervisor supervisor,
+			CompletionBatcher completions) {
 		this.supervisor = supervisor;
+		this.completions = completions;
 		this.codec = codec;
 		this.broker = broker;
 		this.backend = backend;
@@ -123,7 +127,7 @@ final class AttemptOutcomes {
 		store(message, TaskState.REVOKED.name(), null, Map.of("reason", reason), null);
 		this.outcomeHandler.onRevoked(message, reason);
 		this.events.onEvent(new TaskEvent.TaskRevoked(message.id(), message.task(), delivery.queue(), reason));
-		this.broker.ack(delivery);
+		this.completions.ack(delivery);
 	}
 
 	private void hardLimitReached(Delivery delivery, TaskDefinition definition, TaskMessage message,
@@ -185,12 +189,24 @@ final class AttemptOutcomes {
 					runtime);
 			return;
 		}
-		if (!definition.ignoreResult()) {
-			store(message, TaskState.SUCCESS.name(), json, Map.of(), null);
+		TaskResult stored = definition.ignoreResult() ? null
+				: result(message, TaskState.SUCCESS.name(), json, Map.of(), null);
+		Runnable followUp = () -> {
+			this.outcomeHandler.onSuccess(message, json);
+			this.events.onEvent(new TaskEvent.TaskSucceeded(message.id(), definition.name(), delivery.queue(),
+					runtime));
+		};
+		if (this.outcomeHandler.continuesAfter(message)) {
+			// the workflow's next steps are published here, after the result is stored and before the ack
+			if (stored != null) {
+				this.backend.store(stored, this.settings.resultTimeToLive());
+			}
+			followUp.run();
+			this.completions.ack(delivery);
 		}
-		this.outcomeHandler.onSuccess(message, json);
-		this.events.onEvent(new TaskEvent.TaskSucceeded(message.id(), definition.name(), delivery.queue(), runtime));
-		this.broker.ack(delivery);
+		else {
+			this.completions.complete(stored, delivery, followUp);
+		}
 	}
 
 	private void failed(Delivery delivery, TaskDefinition definition, TaskInvocation invocation, TaskMessage message,
@@ -246,12 +262,16 @@ final class AttemptOutcomes {
 		store(message, TaskState.FAILURE.name(), null, Map.of(), error);
 		this.outcomeHandler.onFailure(message, error);
 		this.events.onEvent(new TaskEvent.TaskFailed(message.id(), definition.name(), delivery.queue(), error, runtime));
-		this.broker.ack(delivery);
+		this.completions.ack(delivery);
 	}
 
 	private void store(TaskMessage message, String state, Object result, Map<String, Object> meta, RemoteError error) {
-		this.backend.store(new TaskResult(message.id(), message.task(), state, result, meta, error,
-				this.clock.instant()), this.settings.resultTimeToLive());
+		this.backend.store(result(message, state, result, meta, error), this.settings.resultTimeToLive());
+	}
+
+	private TaskResult result(TaskMessage message, String state, Object result, Map<String, Object> meta,
+			RemoteError error) {
+		return new TaskResult(message.id(), message.task(), state, result, meta, error, this.clock.instant());
 	}
 
 	private static List<Object> visibleArguments(Object[] arguments) {

@@ -11,7 +11,25 @@ public interface TaskOutcomeHandler {
 
 	/** A handler for applications without workflows. */
 	TaskOutcomeHandler NONE = new TaskOutcomeHandler() {
+
+		@Override
+		public boolean continuesAfter(TaskMessage message) {
+			return false;
+		}
+
 	};
+
+	/**
+	 * Says whether a task's success may continue a workflow. When it does not, the worker may store the result and
+	 * acknowledge the message together with those of other tasks, calling {@link #onSuccess} in between (possibly on
+	 * another worker thread); when it may, the result is stored before {@link #onSuccess} runs on the task's thread.
+	 * The default is {@code true}, the safe answer.
+	 * @param message the task's message
+	 * @return {@code false} if {@link #onSuccess} publishes nothing for this message
+	 */
+	default boolean continuesAfter(TaskMessage message) {
+		return true;
+	}
 
 	/**
 	 * Called after a task succeeded and its result was stored.

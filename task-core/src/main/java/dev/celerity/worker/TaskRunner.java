@@ -55,6 +55,8 @@ public class TaskRunner {
 
 	private final AttemptOutcomes outcomes;
 
+	private final CompletionBatcher completions;
+
 	private final RevocationStore revocations;
 
 	private final ExecutionInterceptor execution;
@@ -127,15 +129,27 @@ public class TaskRunner {
 		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
+		this.completions = new CompletionBatcher(broker, backend, settings.resultTimeToLive());
 		this.outcomes = new AttemptOutcomes(codec, broker, backend, events, outcomeHandler, settings, clock,
-				hooks.supervisor());
+				hooks.supervisor(), this.completions);
 	}
 
 	/**
 	 * Runs one message to its end and settles it with the broker (acknowledged, requeued or dead-lettered).
+	 * Acknowledgements and results of tasks that finish together are written together: when this returns, the
+	 * message's acknowledgement is written, or being written by another thread of the same runner.
 	 * @param delivery the leased message
 	 */
 	public void run(Delivery delivery) {
+		try {
+			runOnce(delivery);
+		}
+		finally {
+			this.completions.flush();
+		}
+	}
+
+	private void runOnce(Delivery delivery) {
 		TaskMessage message;
 		try {
 			message = this.codec.decode(delivery.body());

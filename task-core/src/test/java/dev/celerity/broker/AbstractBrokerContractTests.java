@@ -125,6 +125,37 @@ public abstract class AbstractBrokerContractTests {
 	}
 
 	@Test
+	void ackAllRemovesEveryAcknowledgedMessageAcrossQueuesAndLeavesTheOthers() throws Exception {
+		String other = this.queue + "-other";
+		try {
+			this.broker.publishAll(List.of(message("a", 0), message("b", 0), message("c", 0),
+					new OutboundMessage("d", other, 0, null, bytes("d"))));
+			List<Delivery> here = this.broker.fetch(this.queue, 3, LEASE, Duration.ZERO);
+			List<Delivery> there = this.broker.fetch(other, 1, LEASE, Duration.ZERO);
+			this.broker.ackAll(List.of(here.get(0), there.get(0), here.get(2)));
+			assertThat(this.broker.publish(message(here.get(0).id(), 0))).isTrue();
+			assertThat(this.broker.publish(new OutboundMessage("d", other, 0, null, bytes("d")))).isTrue();
+			assertThat(this.broker.publish(message(here.get(2).id(), 0))).isTrue();
+			// the one left out is still running: its id is refused
+			assertThat(this.broker.publish(message(here.get(1).id(), 0))).isFalse();
+		}
+		finally {
+			this.broker.purge(other);
+		}
+	}
+
+	@Test
+	void ackAllWithAnExpiredLeaseDoesNotRemoveTheRedeliveredMessage() throws Exception {
+		this.broker.publishAll(List.of(message("slow", 0), message("quick", 0)));
+		List<Delivery> first = this.broker.fetch(this.queue, 2, Duration.ofMillis(200), Duration.ZERO);
+		Delivery again = this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(10)).get(0);
+		List<Delivery> rest = this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(10));
+		this.broker.ackAll(first);
+		assertThat(this.broker.publish(message(again.id(), 0))).isFalse();
+		assertThat(rest).allSatisfy((delivery) -> assertThat(this.broker.publish(message(delivery.id(), 0))).isFalse());
+	}
+
+	@Test
 	void delayedMessageBecomesReadyAtItsTime() throws Exception {
 		Instant readyAt = Instant.now().plusMillis(400);
 		this.broker.publish(new OutboundMessage("later", this.queue, 0, readyAt, bytes("later")));

@@ -1,5 +1,7 @@
 package dev.celerity.backend.redis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 import io.lettuce.core.RedisFuture;
@@ -9,8 +11,8 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.springframework.data.redis.connection.lettuce.LettuceExceptionConverter;
 
 /**
- * Writes a state and its announcement on Lettuce's shared connection without waiting in between: two commands, one
- * round trip, and the key is written before the announcement is sent.
+ * Writes states and their announcements on Lettuce's shared connection without waiting in between: one round trip
+ * for the lot, and each key is written before its announcement is sent.
  */
 final class LettuceResultWriter {
 
@@ -28,18 +30,33 @@ final class LettuceResultWriter {
 	 * @param channel the channel to announce on, {@code null} for none
 	 * @return {@code false} if the connection is not a Lettuce one (nothing was written)
 	 */
-	@SuppressWarnings("unchecked")
 	static boolean write(Object nativeConnection, byte[] key, byte[] value, long timeToLiveMillis, byte[] channel) {
+		return writeAll(nativeConnection, List.of(new EncodedState(key, value, channel)), timeToLiveMillis);
+	}
+
+	/**
+	 * Writes several states and their announcements in one round trip if the connection is Lettuce's, each key
+	 * before its announcement.
+	 * @param nativeConnection the driver's connection
+	 * @param states the encoded states
+	 * @param timeToLiveMillis the time to live
+	 * @return {@code false} if the connection is not a Lettuce one (nothing was written)
+	 */
+	@SuppressWarnings("unchecked")
+	static boolean writeAll(Object nativeConnection, List<EncodedState> states, long timeToLiveMillis) {
 		if (!(nativeConnection instanceof RedisClusterAsyncCommands<?, ?> async)) {
 			return false;
 		}
 		RedisClusterAsyncCommands<byte[], byte[]> commands = (RedisClusterAsyncCommands<byte[], byte[]>) async;
-		RedisFuture<String> set = commands.set(key, value, SetArgs.Builder.px(timeToLiveMillis));
-		RedisFuture<Long> published = (channel != null) ? commands.publish(channel, value) : null;
-		await(set);
-		if (published != null) {
-			await(published);
+		SetArgs timeToLive = SetArgs.Builder.px(timeToLiveMillis);
+		List<RedisFuture<?>> replies = new ArrayList<>(states.size() * 2);
+		for (EncodedState state : states) {
+			replies.add(commands.set(state.key(), state.value(), timeToLive));
+			if (state.channel() != null) {
+				replies.add(commands.publish(state.channel(), state.value()));
+			}
 		}
+		replies.forEach(LettuceResultWriter::await);
 		return true;
 	}
 
@@ -56,6 +73,15 @@ final class LettuceResultWriter {
 			RuntimeException translated = (cause instanceof Exception exception) ? EXCEPTIONS.convert(exception) : null;
 			throw (translated != null) ? translated : new IllegalStateException(cause.getMessage(), cause);
 		}
+	}
+
+	/**
+	 * A state ready to write.
+	 * @param key the result key
+	 * @param value the encoded state
+	 * @param channel the channel to announce on, {@code null} for none
+	 */
+	record EncodedState(byte[] key, byte[] value, byte[] channel) {
 	}
 
 }

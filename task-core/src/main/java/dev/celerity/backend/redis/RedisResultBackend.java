@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,6 +23,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
+import dev.celerity.backend.redis.LettuceResultWriter.EncodedState;
 import dev.celerity.message.MessageCodec;
 
 /**
@@ -88,16 +91,34 @@ public class RedisResultBackend implements ResultBackend, AutoCloseable {
 		store(result, timeToLive, LETTUCE_PRESENT);
 	}
 
+	/**
+	 * Stores several states in one round trip on Lettuce (each {@code SET PX}, then its {@code PUBLISH}, pipelined on
+	 * the shared connection); one script call each on other drivers.
+	 */
+	@Override
+	public void storeAll(List<TaskResult> results, Duration timeToLive) {
+		storeAll(results, timeToLive, LETTUCE_PRESENT);
+	}
+
 	void store(TaskResult result, Duration timeToLive, boolean pipelineOnLettuce) {
+		storeAll(List.of(result), timeToLive, pipelineOnLettuce);
+	}
+
+	void storeAll(List<TaskResult> results, Duration timeToLive, boolean pipelineOnLettuce) {
 		Assert.isTrue(!timeToLive.isNegative() && !timeToLive.isZero(), "Time to live must be positive");
-		byte[] key = bytes(this.keys.result(result.taskId()));
-		byte[] encoded = this.codec.write(result);
-		byte[] channel = result.isReady() ? bytes(this.keys.readyChannel(result.taskId())) : null;
+		if (results.isEmpty()) {
+			return;
+		}
+		List<EncodedState> states = new ArrayList<>(results.size());
+		for (TaskResult result : results) {
+			states.add(new EncodedState(bytes(this.keys.result(result.taskId())), this.codec.write(result),
+					result.isReady() ? bytes(this.keys.readyChannel(result.taskId())) : null));
+		}
 		long millis = Math.max(1, timeToLive.toMillis());
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
-			if (!pipelineOnLettuce
-					|| !LettuceResultWriter.write(connection.getNativeConnection(), key, encoded, millis, channel)) {
-				storeByScript(connection, key, encoded, millis, channel);
+			if (!pipelineOnLettuce || !LettuceResultWriter.writeAll(connection.getNativeConnection(), states, millis)) {
+				states.forEach((state) -> storeByScript(connection, state.key(), state.value(), millis,
+						state.channel()));
 			}
 		}
 	}

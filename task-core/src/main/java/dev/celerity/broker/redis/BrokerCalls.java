@@ -44,9 +44,14 @@ final class BrokerCalls {
 				millis(lease));
 	}
 
-	ScriptCall ack(QueueKeys keys, Delivery delivery) {
-		return call(this.scripts.ack, ReturnType.INTEGER, new String[] { keys.leases(), keys.messages() },
-				bytes(delivery.leaseToken()), bytes(delivery.id()));
+	ScriptCall ack(QueueKeys keys, List<Delivery> deliveries) {
+		byte[][] keysAndArgs = new byte[2 + deliveries.size() * 2][];
+		int i = keys(keysAndArgs, keys.leases(), keys.messages());
+		for (Delivery delivery : deliveries) {
+			keysAndArgs[i++] = bytes(delivery.leaseToken());
+			keysAndArgs[i++] = bytes(delivery.id());
+		}
+		return new ScriptCall(this.scripts.ack, ReturnType.INTEGER, 2, keysAndArgs);
 	}
 
 	ScriptCall extendLease(QueueKeys keys, Delivery delivery, Duration lease) {

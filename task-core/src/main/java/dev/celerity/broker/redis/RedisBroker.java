@@ -34,7 +34,7 @@ import dev.celerity.message.MessageCodec;
  */
 public class RedisBroker implements Broker, AutoCloseable {
 
-	private static final int PUBLISH_SLICE = 500;
+	private static final int SCRIPT_SLICE = 500;
 
 	private final RedisConnectionFactory connectionFactory;
 
@@ -124,8 +124,8 @@ public class RedisBroker implements Broker, AutoCloseable {
 		messages.forEach((message) -> byQueue.computeIfAbsent(message.queue(), (q) -> new ArrayList<>()).add(message));
 		List<ScriptCall> batch = new ArrayList<>();
 		byQueue.forEach((queue, queued) -> {
-			for (int first = 0; first < queued.size(); first += PUBLISH_SLICE) {
-				List<OutboundMessage> slice = queued.subList(first, Math.min(queued.size(), first + PUBLISH_SLICE));
+			for (int first = 0; first < queued.size(); first += SCRIPT_SLICE) {
+				List<OutboundMessage> slice = queued.subList(first, Math.min(queued.size(), first + SCRIPT_SLICE));
 				batch.add(this.calls.publish(queueKeys(queue), slice));
 			}
 		});
@@ -200,7 +200,32 @@ public class RedisBroker implements Broker, AutoCloseable {
 
 	@Override
 	public void ack(Delivery delivery) {
-		this.executor.execute(this.calls.ack(queueKeys(delivery.queue()), delivery));
+		this.executor.execute(this.calls.ack(queueKeys(delivery.queue()), List.of(delivery)));
+	}
+
+	/**
+	 * Acknowledges several messages in one round trip: one script call per queue and slice of 500 messages,
+	 * pipelined.
+	 */
+	@Override
+	public void ackAll(List<Delivery> deliveries) {
+		if (deliveries.size() == 1) {
+			ack(deliveries.get(0));
+			return;
+		}
+		Map<String, List<Delivery>> byQueue = new LinkedHashMap<>();
+		deliveries.forEach((delivery) -> byQueue.computeIfAbsent(delivery.queue(), (q) -> new ArrayList<>())
+			.add(delivery));
+		List<ScriptCall> batch = new ArrayList<>();
+		byQueue.forEach((queue, queued) -> {
+			for (int first = 0; first < queued.size(); first += SCRIPT_SLICE) {
+				batch.add(this.calls.ack(queueKeys(queue),
+						queued.subList(first, Math.min(queued.size(), first + SCRIPT_SLICE))));
+			}
+		});
+		if (!batch.isEmpty()) {
+			this.executor.executeAll(batch);
+		}
 	}
 
 	@Override

@@ -1,7 +1,13 @@
 package dev.celerity.control.redis;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +21,21 @@ import dev.celerity.events.TaskEventListener;
 /**
  * Appends every task event of the cluster to one capped Redis stream that a dashboard can read with
  * {@code XRANGE}/{@code XREAD}; the stream is trimmed (approximately) to the configured length on each append.
+ *
+ * <p>Events are queued and appended by a writer thread of its own, in pipelined batches of what queued up during the
+ * previous write (on Lettuce's shared connection, one round trip per batch), so that publishing an event never waits for Redis and a busy worker pays one round trip for many
+ * events. The stream is a monitoring aid, not a record: when Redis cannot keep up and the queue is full, further
+ * events are dropped (and counted) rather than slowing the tasks down.
  */
-public class RedisTaskEventStream implements TaskEventListener {
+public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisTaskEventStream.class);
+
+	private static final int QUEUE_CAPACITY = 16_384;
+
+	private static final int MAX_BATCH = 512;
+
+	private static final long IDLE_POLL_MILLIS = 200;
 
 	private final StringRedisTemplate redis;
 
@@ -26,8 +43,18 @@ public class RedisTaskEventStream implements TaskEventListener {
 
 	private final XAddOptions options;
 
+	private final long maxLength;
+
+	private final BlockingQueue<Map<String, String>> pending = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+
+	private final AtomicLong dropped = new AtomicLong();
+
+	private final Thread writer;
+
+	private volatile boolean closed;
+
 	/**
-	 * Creates the stream writer.
+	 * Creates the stream writer and starts its thread.
 	 * @param redis the Redis access
 	 * @param prefix the key prefix shared by Celerity's keys
 	 * @param maxLength about how many events the stream keeps
@@ -36,6 +63,10 @@ public class RedisTaskEventStream implements TaskEventListener {
 		this.redis = redis;
 		this.key = prefix + ":events";
 		this.options = XAddOptions.maxlen(maxLength).approximateTrimming(true);
+		this.maxLength = maxLength;
+		this.writer = new Thread(this::writeLoop, "celerity-event-stream");
+		this.writer.setDaemon(true);
+		this.writer.start();
 	}
 
 	/**
@@ -46,13 +77,64 @@ public class RedisTaskEventStream implements TaskEventListener {
 		return this.key;
 	}
 
+	/**
+	 * Returns how many events were dropped because the queue was full or the stream closed.
+	 * @return the dropped count
+	 */
+	public long droppedCount() {
+		return this.dropped.get();
+	}
+
 	@Override
 	public void onEvent(TaskEvent event) {
+		if (this.closed || !this.pending.offer(fields(event))) {
+			this.dropped.incrementAndGet();
+		}
+	}
+
+	/**
+	 * Appends the events still queued and stops the writer thread.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
 		try {
-			this.redis.opsForStream().add(this.key, fields(event), this.options);
+			this.writer.join(5_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void writeLoop() {
+		List<Map<String, String>> batch = new ArrayList<>(MAX_BATCH);
+		while (!this.closed || !this.pending.isEmpty()) {
+			try {
+				// waits a little at a time, so that closing is noticed without interrupting a write
+				Map<String, String> first = this.pending.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			this.pending.drainTo(batch, MAX_BATCH - 1);
+			append(batch);
+			batch.clear();
+		}
+	}
+
+	private void append(List<Map<String, String>> batch) {
+		try {
+			if (!LettuceStreamWriter.appendAll(this.redis, this.key, this.maxLength, batch)) {
+				batch.forEach((fields) -> this.redis.opsForStream().add(this.key, fields, this.options));
+			}
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Could not append {} to the event stream: {}", event, ex.toString());
+			this.dropped.addAndGet(batch.size());
+			logger.debug("Could not append {} events to the event stream: {}", batch.size(), ex.toString());
 		}
 	}
 

@@ -1,16 +1,18 @@
 --[[
-  Acknowledges a leased message: it is removed for good. A stale lease token (the lease expired and the message was
-  handed out again) changes nothing.
+  Acknowledges leased messages of one queue: each is removed for good. A stale lease token (the lease expired and the
+  message was handed out again) changes nothing for that message.
 
   KEYS[1] leases sorted set
   KEYS[2] messages hash
-  ARGV[1] lease token
-  ARGV[2] message id
+  ARGV    pairs of lease token and message id, one pair per message
 
-  Returns 1 if the message was removed, 0 if the lease was unknown.
+  Returns how many messages were removed.
 ]]
-if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then
-  return 0
+local acked = 0
+for i = 1, #ARGV, 2 do
+  if redis.call('ZREM', KEYS[1], ARGV[i]) == 1 then
+    redis.call('HDEL', KEYS[2], ARGV[i + 1])
+    acked = acked + 1
+  end
 end
-redis.call('HDEL', KEYS[2], ARGV[2])
-return 1
+return acked

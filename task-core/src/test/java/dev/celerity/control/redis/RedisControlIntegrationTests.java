@@ -28,6 +28,7 @@ import dev.celerity.testing.redis.RedisTestServer;
 import dev.celerity.testing.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Redis control pieces against a real Redis, each test under its own key prefix.
@@ -112,6 +113,7 @@ class RedisControlIntegrationTests {
 		for (int i = 0; i < 500; i++) {
 			stream.onEvent(new TaskEvent.TaskSucceeded("id-" + i, "add", "default", Duration.ofMillis(i)));
 		}
+		stream.close();
 		Long length = this.redis.opsForStream().size(stream.key());
 		assertThat(length).isLessThan(250L);
 		var last = this.redis.opsForStream().reverseRange(stream.key(),
@@ -120,6 +122,26 @@ class RedisControlIntegrationTests {
 		assertThat(last.get(0).getValue()).containsEntry("type", "TaskSucceeded")
 			.containsEntry("task_id", "id-499")
 			.containsEntry("runtime_ms", "499");
+	}
+
+	@Test
+	void eventStreamAppendsQueuedEventsWithoutBeingClosed() {
+		try (RedisTaskEventStream stream = new RedisTaskEventStream(this.redis, this.prefix, 1000)) {
+			for (int i = 0; i < 50; i++) {
+				stream.onEvent(new TaskEvent.TaskSucceeded("id-" + i, "add", "default", Duration.ofMillis(i)));
+			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.redis.opsForStream().size(stream.key()) == 50L);
+			assertThat(stream.droppedCount()).isZero();
+		}
+	}
+
+	@Test
+	void eventStreamDropsEventsAfterItIsClosed() {
+		RedisTaskEventStream stream = new RedisTaskEventStream(this.redis, this.prefix, 1000);
+		stream.close();
+		stream.onEvent(new TaskEvent.TaskSucceeded("late", "add", "default", Duration.ZERO));
+		assertThat(stream.droppedCount()).isOne();
+		assertThat(this.redis.hasKey(stream.key())).isFalse();
 	}
 
 	private RedisControlBus bus(String instanceId, ControlCommandHandler handler) {
