@@ -68,21 +68,25 @@ class ClusterWideRateLimitIntegrationTests {
 		List<Long> times = new ArrayList<>(completions);
 		times.sort(Long::compare);
 		long runMillis = (times.get(times.size() - 1) - times.get(0)) / 1_000_000;
-		int busiestSecond = busiestSecond(times);
-		System.out.printf("200 tasks at %d/s on two instances: run %d ms, busiest 1-second window %d%n", LIMIT,
-				runMillis, busiestSecond);
+		int busiestSecond = busiestWindow(times, 1);
+		int busiestTwoSeconds = busiestWindow(times, 2);
+		System.out.printf("200 tasks at %d/s on two instances: run %d ms, busiest 1-second window %d, busiest "
+				+ "2-second window %d%n", LIMIT, runMillis, busiestSecond, busiestTwoSeconds);
 		// a burst of LIMIT, then LIMIT per second: (200 - 20) / 20 = 9 s; a per-instance limit would take ~4 s
 		assertThat(runMillis).isGreaterThan(8_000);
-		// the burst plus one second of refill (40), with a quarter for pickup jitter on a loaded machine; a
-		// per-instance limit would reach ~80
-		assertThat(busiestSecond).isLessThanOrEqualTo(2 * LIMIT + LIMIT / 2);
+		// completions are timed when the task runs, so a stall of the loaded machine can bunch admitted tasks into one
+		// second: over two seconds the limit allows the burst plus two seconds of refill (60), with a quarter of a
+		// second for jitter; a per-instance limit would reach ~120 (two bursts plus twice the refill)
+		assertThat(busiestTwoSeconds).isLessThanOrEqualTo(3 * LIMIT + LIMIT / 2);
+		// and no single second comes near what two independent buckets would allow (~80)
+		assertThat(busiestSecond).isLessThan(4 * LIMIT - LIMIT / 2);
 	}
 
-	private static int busiestSecond(List<Long> sortedNanos) {
+	private static int busiestWindow(List<Long> sortedNanos, int seconds) {
 		int busiest = 0;
 		int start = 0;
 		for (int end = 0; end < sortedNanos.size(); end++) {
-			while (sortedNanos.get(end) - sortedNanos.get(start) >= 1_000_000_000L) {
+			while (sortedNanos.get(end) - sortedNanos.get(start) >= seconds * 1_000_000_000L) {
 				start++;
 			}
 			busiest = Math.max(busiest, end - start + 1);
