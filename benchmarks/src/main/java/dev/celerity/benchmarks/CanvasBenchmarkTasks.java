@@ -2,25 +2,19 @@ package dev.celerity.benchmarks;
 
 import java.util.List;
 
+import dev.celerity.api.Task;
+
 /**
- * The tasks of the workflow benchmark: a no-op header task, a chain step and a chord body.
+ * The tasks of the workflow benchmark besides the no-op task: a chain step and a chord body.
  */
 public class CanvasBenchmarkTasks {
-
-	/**
-	 * Does nothing.
-	 * @param n an argument, so the message carries one
-	 * @return the argument
-	 */
-	public int noop(int n) {
-		return n;
-	}
 
 	/**
 	 * One chain step.
 	 * @param n the previous step's result
 	 * @return the next number
 	 */
+	@Task(name = "bench.next")
 	public int next(int n) {
 		return n + 1;
 	}
@@ -30,6 +24,7 @@ public class CanvasBenchmarkTasks {
 	 * @param results the header's results
 	 * @return how many there were
 	 */
+	@Task(name = "bench.count")
 	public int count(List<Object> results) {
 		return results.size();
 	}

@@ -1,140 +1,147 @@
 package dev.celerity.benchmarks;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
-import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.ScanOptions;
 
 import dev.celerity.api.AsyncResult;
 import dev.celerity.api.Signature;
-import dev.celerity.api.Task;
 import dev.celerity.api.TaskTemplate;
-import dev.celerity.backend.ResultBackend;
-import dev.celerity.backend.memory.InMemoryChordStore;
-import dev.celerity.backend.memory.InMemoryResultBackend;
 import dev.celerity.broker.Broker;
-import dev.celerity.broker.memory.InMemoryBroker;
-import dev.celerity.canvas.CanvasOutcomeHandler;
-import dev.celerity.canvas.CanvasTasks;
+import dev.celerity.broker.OutboundMessage;
 import dev.celerity.canvas.Chain;
-import dev.celerity.canvas.DefaultWorkflowTemplate;
 import dev.celerity.canvas.WorkflowTemplate;
 import dev.celerity.canvas.Workflows;
 import dev.celerity.client.DefaultTaskTemplate;
-import dev.celerity.events.TaskEvent;
-import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
-import dev.celerity.registry.TaskDefaults;
-import dev.celerity.registry.TaskDefinitionFactory;
-import dev.celerity.registry.TaskRegistry;
-import dev.celerity.routing.DefaultRouter;
-import dev.celerity.routing.Router;
-import dev.celerity.worker.RunnerSettings;
-import dev.celerity.worker.TaskRunner;
-import dev.celerity.worker.Worker;
-import dev.celerity.worker.WorkerPool;
-import dev.celerity.worker.WorkerPoolSettings;
+import dev.celerity.message.TaskMessage;
 
 /**
- * End-to-end workflow throughput on the embedded broker: a chord of N no-op header tasks (time until the body ran,
- * header tasks/s), a chain of M steps (steps/s), and plain no-op tasks in the same run for the ratio.
+ * End-to-end workflow throughput on the Redis or the memory broker, with results stored: a chord of N no-op header
+ * tasks (time until the body ran, header tasks/s), a chain of M steps (steps/s), and plain no-op tasks in the same
+ * run for the ratios, enqueued one call at a time and in one batch (a chord's header is enqueued in one batch).
  *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.celerity.benchmarks.CanvasThroughput [chordSize]
- * [chainLength] [threads] [rounds]}.
+ * <p>Usage: {@code CanvasThroughput [redis|memory] [chordSize] [chainLength] [rounds] [redis-url]};
+ * {@code -Dbench.concurrency=16} sets the worker concurrency.
  */
 public final class CanvasThroughput {
+
+	private static final String QUEUE = "bench";
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+	private final ConfigurableApplicationContext context;
+
+	private final BenchmarkApplication.Probe probe;
 
 	private final TaskTemplate tasks;
 
 	private final WorkflowTemplate workflows;
 
-	private final Worker worker;
-
-	private volatile CountDownLatch plainDone = new CountDownLatch(0);
-
-	private CanvasThroughput(int threads) throws NoSuchMethodException {
-		MessageCodec codec = new MessageCodec();
-		Broker broker = new InMemoryBroker();
-		ResultBackend backend = new InMemoryResultBackend(codec);
-		TaskRegistry registry = new TaskRegistry();
-		CanvasBenchmarkTasks bean = new CanvasBenchmarkTasks();
-		TaskDefinitionFactory factory = new TaskDefinitionFactory(TaskDefaults.STANDARD, (value) -> value);
-		for (String name : List.of("noop", "next")) {
-			registry.register(factory.create("bench", bean, CanvasBenchmarkTasks.class.getMethod(name, int.class),
-					MergedAnnotation.of(Task.class), List.of()));
-		}
-		registry.register(factory.create("bench", bean, CanvasBenchmarkTasks.class.getMethod("count", List.class),
-				MergedAnnotation.of(Task.class), List.of()));
-		new CanvasTasks(registry, codec).register();
-		Clock clock = Clock.systemUTC();
-		Router router = new DefaultRouter(registry, "default", 0);
-		TaskEventListener events = (event) -> {
-			if (event instanceof TaskEvent.TaskSucceeded) {
-				this.plainDone.countDown();
-			}
-		};
-		Duration ttl = Duration.ofMinutes(10);
-		this.tasks = new DefaultTaskTemplate(codec, registry, router, broker, backend, TaskEventListener.NONE, clock);
-		this.workflows = new DefaultWorkflowTemplate(this.tasks, codec, router, broker, backend,
-				TaskEventListener.NONE, clock);
-		CanvasOutcomeHandler handler = new CanvasOutcomeHandler(codec, router, broker, backend,
-				new InMemoryChordStore(), TaskEventListener.NONE, ttl, clock);
-		TaskRunner runner = new TaskRunner(codec, registry, broker, backend, events, handler,
-				new RunnerSettings(ttl, false), clock);
-		this.worker = new Worker(broker, List.of(new WorkerPool(new WorkerPoolSettings("bench", List.of("default"),
-				threads, threads * 4, false, Duration.ofSeconds(30), Duration.ofMillis(100)), broker, runner)),
-				Duration.ofSeconds(5));
+	private CanvasThroughput(String brokerType, String redisUrl, String keyPrefix) {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("celerity.broker.type", brokerType);
+		properties.put("spring.data.redis.url", redisUrl);
+		properties.put("celerity.redis.key-prefix", keyPrefix);
+		properties.put("celerity.default-queue", QUEUE);
+		properties.put("celerity.worker.queues", QUEUE);
+		properties.put("celerity.worker.concurrency", System.getProperty("bench.concurrency", "16"));
+		properties.put("celerity.worker.prefetch", "500");
+		properties.put("logging.level.root", "WARN");
+		this.context = new SpringApplicationBuilder(BenchmarkApplication.class, CanvasBenchmarkTasks.class)
+			.web(WebApplicationType.NONE)
+			.properties(properties)
+			.run();
+		this.probe = this.context.getBean(BenchmarkApplication.Probe.class);
+		this.tasks = this.context.getBean(TaskTemplate.class);
+		this.workflows = this.context.getBean(WorkflowTemplate.class);
 	}
 
-	public static void main(String[] args) throws Exception {
-		int chordSize = (args.length > 0) ? Integer.parseInt(args[0]) : 10_000;
-		int chainLength = (args.length > 1) ? Integer.parseInt(args[1]) : 1_000;
-		int threads = (args.length > 2) ? Integer.parseInt(args[2]) : 2;
+	/**
+	 * Runs the benchmark.
+	 * @param args broker type, chord size, chain length, rounds (the first is a warm-up), Redis URL
+	 */
+	public static void main(String[] args) {
+		String type = (args.length > 0) ? args[0] : "redis";
+		int chordSize = (args.length > 1) ? Integer.parseInt(args[1]) : 10_000;
+		int chainLength = (args.length > 2) ? Integer.parseInt(args[2]) : 1_000;
 		int rounds = (args.length > 3) ? Integer.parseInt(args[3]) : 4;
-		System.out.printf("chord of %d no-op tasks, chain of %d steps, %d worker threads, %d rounds (first is "
-				+ "warm-up)%n", chordSize, chainLength, threads, rounds);
-		CanvasThroughput benchmark = new CanvasThroughput(threads);
-		benchmark.worker.start();
+		String url = (args.length > 4) ? args[4] : "redis://127.0.0.1:6379";
+		String prefix = "celerity-bench-" + UUID.randomUUID().toString().substring(0, 8);
+		System.out.printf(Locale.ROOT, "%s broker: chord of %d no-op tasks, chain of %d steps, %s worker threads, "
+				+ "%d rounds (the first is a warm-up)%n", type, chordSize, chainLength,
+				System.getProperty("bench.concurrency", "16"), rounds);
+		CanvasThroughput benchmark = new CanvasThroughput(type, url, prefix);
 		try {
 			for (int round = 0; round < rounds; round++) {
 				double plain = benchmark.plain(chordSize);
-				double chord = benchmark.chord(chordSize);
+				double batch = benchmark.plainBatch(chordSize);
+				double[] chord = benchmark.chord(chordSize);
 				double chain = benchmark.chain(chainLength);
-				System.out.printf("round %d: plain %,.0f tasks/s | chord %,.0f header tasks/s (ratio %.2f) | chain "
-						+ "%,.0f steps/s (ratio %.2f)%n", round, plain, chord, chord / plain, chain, chain / plain);
+				System.out.printf(Locale.ROOT, "round %d: plain %,.0f tasks/s (batch-enqueued %,.0f) | chord: body "
+						+ "after %.2f s, %,.0f header tasks/s (ratio %.2f to plain, %.2f to batch) | chain %,.0f "
+						+ "steps/s (ratio %.3f to plain)%n", round, plain, batch, chord[0], chord[1], chord[1] / plain,
+						chord[1] / batch, chain, chain / plain);
 			}
 		}
 		finally {
-			benchmark.worker.stop();
+			benchmark.cleanUp(type, prefix);
+			benchmark.context.close();
 		}
 	}
 
-	private double plain(int count) throws InterruptedException {
-		this.plainDone = new CountDownLatch(count);
+	private double plain(int count) {
+		long target = this.probe.succeeded.get() + count;
 		long start = System.nanoTime();
 		for (int i = 0; i < count; i++) {
 			this.tasks.send("bench.noop", i);
 		}
-		if (!this.plainDone.await(5, TimeUnit.MINUTES)) {
-			throw new IllegalStateException("Plain run incomplete");
-		}
+		awaitCondition(() -> this.probe.succeeded.get() >= target);
 		return count / seconds(start);
 	}
 
-	private double chord(int size) {
+	private double plainBatch(int count) {
+		DefaultTaskTemplate template = this.context.getBean(DefaultTaskTemplate.class);
+		MessageCodec codec = this.context.getBean(MessageCodec.class);
+		Broker broker = this.context.getBean(Broker.class);
+		long target = this.probe.succeeded.get() + count;
+		long start = System.nanoTime();
+		List<OutboundMessage> batch = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			TaskMessage message = template.toMessage(Signature.of("bench.noop", i));
+			batch.add(new OutboundMessage(message.id(), QUEUE, 0, null, codec.encode(message)));
+		}
+		broker.publishAll(batch);
+		awaitCondition(() -> this.probe.succeeded.get() >= target);
+		return count / seconds(start);
+	}
+
+	private double[] chord(int size) {
 		Signature<Integer> noop = Signature.of("bench.noop", Integer.class);
 		long start = System.nanoTime();
 		AsyncResult<Integer> body = this.workflows.send(Workflows.chord(
 				Workflows.group(IntStream.range(0, size).mapToObj(noop::clone)),
 				Signature.of("bench.count", Integer.class)));
-		if (body.get(Duration.ofMinutes(5)) != size) {
+		if (body.get(TIMEOUT) != size) {
 			throw new IllegalStateException("Chord body saw the wrong number of results");
 		}
-		return size / seconds(start);
+		double seconds = seconds(start);
+		return new double[] { seconds, size / seconds };
 	}
 
 	private double chain(int length) {
@@ -144,10 +151,36 @@ public final class CanvasThroughput {
 			chain = chain.then(next);
 		}
 		long start = System.nanoTime();
-		if (this.workflows.send(chain).get(Duration.ofMinutes(5)) != length) {
+		if (this.workflows.send(chain).get(TIMEOUT) != length) {
 			throw new IllegalStateException("Chain ended with the wrong value");
 		}
 		return length / seconds(start);
+	}
+
+	private void cleanUp(String type, String prefix) {
+		RedisConnectionFactory factory = this.context.getBeanProvider(RedisConnectionFactory.class).getIfAvailable();
+		if (factory == null || !type.equals("redis")) {
+			return;
+		}
+		try (RedisConnection connection = factory.getConnection();
+				Cursor<byte[]> keys = connection.keyCommands()
+					.scan(ScanOptions.scanOptions().match(prefix + "*").count(1000).build())) {
+			List<byte[]> found = new ArrayList<>();
+			keys.forEachRemaining(found::add);
+			for (int i = 0; i < found.size(); i += 1000) {
+				connection.keyCommands().del(found.subList(i, Math.min(found.size(), i + 1000)).toArray(byte[][]::new));
+			}
+		}
+	}
+
+	private static void awaitCondition(BooleanSupplier condition) {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Benchmark run incomplete");
+			}
+			LockSupport.parkNanos(1_000_000);
+		}
 	}
 
 	private static double seconds(long startNanos) {

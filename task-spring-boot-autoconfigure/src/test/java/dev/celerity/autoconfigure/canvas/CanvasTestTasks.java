@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.celerity.api.RemoteError;
 import dev.celerity.api.Task;
@@ -57,6 +58,14 @@ public class CanvasTestTasks {
 	public String describe(int value, String unit) {
 		count("describe");
 		return value + " " + unit;
+	}
+
+	@Task(name = "canvas.slow")
+	public int slow(int value) {
+		count("slow");
+		// a little work, so that every worker instance gets a share of a group
+		LockSupport.parkNanos(5_000_000);
+		return value;
 	}
 
 	@Task(name = "canvas.noop")

@@ -1,16 +1,19 @@
 package dev.celerity.autoconfigure.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.celerity.api.Task;
+import dev.celerity.api.TaskContext;
 
 /**
- * The task of the crash test: records in Redis which instance started and finished which job, and how many times
- * each job ran, so that the test can count across processes.
+ * The tasks of the crash tests: record in Redis which instance started and finished which job (a plain task's
+ * argument, a workflow step's task id), and how many times each job ran, so that the tests can count across
+ * processes.
  */
 public class CrashTestTasks {
 
@@ -28,16 +31,42 @@ public class CrashTestTasks {
 
 	@Task(name = "crash.work")
 	public String work(String job) {
+		// the work itself: long enough for the kill to catch some jobs in the middle
+		record(job, 100);
+		return this.instance;
+	}
+
+	/**
+	 * A slow workflow step, recorded by its task id.
+	 * @param value the previous step's result, or the first step's argument
+	 * @return the value plus one
+	 */
+	@Task(name = "crash.step")
+	public int step(int value) {
+		record(TaskContext.current().id(), 150);
+		return value + 1;
+	}
+
+	/**
+	 * A chord body, recorded by its task id.
+	 * @param values the header's results
+	 * @return their sum
+	 */
+	@Task(name = "crash.total")
+	public int total(List<Integer> values) {
+		record(TaskContext.current().id(), 0);
+		return values.stream().mapToInt(Integer::intValue).sum();
+	}
+
+	private void record(String job, long millis) {
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
 			connection.hashCommands().hIncrBy(bytes(runsKey(this.keyPrefix)), bytes(job), 1);
 			connection.setCommands().sAdd(bytes(startedKey(this.keyPrefix, this.instance)), bytes(job));
 		}
-		// the work itself: long enough for the kill to catch some jobs in the middle
-		LockSupport.parkNanos(100_000_000);
+		LockSupport.parkNanos(millis * 1_000_000);
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
 			connection.setCommands().sAdd(bytes(finishedKey(this.keyPrefix, this.instance)), bytes(job));
 		}
-		return this.instance;
 	}
 
 	static String runsKey(String prefix) {

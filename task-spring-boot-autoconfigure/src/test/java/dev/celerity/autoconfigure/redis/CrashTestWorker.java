@@ -14,10 +14,11 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.core.env.Environment;
 
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
+import dev.celerity.autoconfigure.canvas.CanvasAutoConfiguration;
 
 /**
  * The worker process the crash test starts and kills: a Celerity application on Redis that runs
- * {@link CrashTestTasks} until it is killed.
+ * {@link CrashTestTasks} (and continues workflows) until it is killed.
  */
 public final class CrashTestWorker {
 
@@ -50,7 +51,7 @@ public final class CrashTestWorker {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataRedisAutoConfiguration.class, CelerityRedisAutoConfiguration.class,
-			CelerityAutoConfiguration.class })
+			CelerityAutoConfiguration.class, CanvasAutoConfiguration.class })
 	static class WorkerApplication {
 
 		@Bean

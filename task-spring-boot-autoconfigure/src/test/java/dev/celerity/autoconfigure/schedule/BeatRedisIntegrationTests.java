@@ -1,5 +1,7 @@
 package dev.celerity.autoconfigure.schedule;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,13 +18,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.celerity.api.Task;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
+import dev.celerity.autoconfigure.redis.CelerityRedisAutoConfiguration;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.OutboundMessage;
-import dev.celerity.broker.memory.InMemoryBroker;
+import dev.celerity.broker.redis.RedisBroker;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.message.TaskMessage;
 import dev.celerity.schedule.PeriodicSchedule;
@@ -35,22 +39,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Three application instances on one Redis run a one-second schedule: every tick is enqueued exactly once.
+ * Three application instances on one Redis broker run a one-second schedule: every tick is enqueued exactly once.
  */
 @RequiresRedis
 class BeatRedisIntegrationTests {
 
-	private final RecordingBroker broker = new RecordingBroker();
+	private final PublishRecorder broker = new PublishRecorder();
 
 	private final ApplicationContextRunner contextRunner;
 
 	BeatRedisIntegrationTests(RedisTestContext redis) {
 		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CelerityAutoConfiguration.class,
-					BeatAutoConfiguration.class))
-			.withBean(Broker.class, () -> this.broker)
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+					CelerityRedisAutoConfiguration.class, CelerityAutoConfiguration.class, BeatAutoConfiguration.class))
+			.withBean(PublishRecorder.class, () -> this.broker)
 			.withBean("ticker", Ticker.class)
-			.withPropertyValues("spring.data.redis.url=" + RedisTestServer.url(), "celerity.worker.enabled=false",
+			.withPropertyValues("spring.data.redis.url=" + RedisTestServer.url(), "celerity.broker.type=redis",
+					"celerity.worker.enabled=false",
 					"celerity.redis.key-prefix=" + redis.keyPrefix(), "celerity.beat.schedules.tick.task=ticker.tick",
 					"celerity.beat.schedules.tick.every=1s", "celerity.beat.schedules.tick.options.expires=1m");
 	}
@@ -62,6 +67,7 @@ class BeatRedisIntegrationTests {
 		Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		this.contextRunner.run((first) -> {
 			assertThat(first).hasNotFailed();
+			assertThat(this.broker.brokers).hasOnlyElementsOfType(RedisBroker.class);
 			this.contextRunner.run((second) -> this.contextRunner.run((third) -> {
 				assertThat(second).hasNotFailed();
 				assertThat(third).hasNotFailed();
@@ -110,16 +116,37 @@ class BeatRedisIntegrationTests {
 	}
 
 	/**
-	 * The broker all three instances share, recording every publish call, duplicates included.
+	 * Wraps each instance's Redis broker to record every publish call, duplicates included (the broker itself would
+	 * drop a duplicate id silently).
 	 */
-	static class RecordingBroker extends InMemoryBroker {
+	static class PublishRecorder implements BeanPostProcessor {
 
 		final List<OutboundMessage> published = new CopyOnWriteArrayList<>();
 
+		final List<Broker> brokers = new CopyOnWriteArrayList<>();
+
 		@Override
-		public boolean publish(OutboundMessage message) {
-			this.published.add(message);
-			return super.publish(message);
+		@SuppressWarnings("unchecked")
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			if (!(bean instanceof Broker broker)) {
+				return bean;
+			}
+			this.brokers.add(broker);
+			return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Broker.class },
+					(proxy, method, args) -> {
+						if (method.getName().equals("publish")) {
+							this.published.add((OutboundMessage) args[0]);
+						}
+						else if (method.getName().equals("publishAll")) {
+							this.published.addAll((List<OutboundMessage>) args[0]);
+						}
+						try {
+							return method.invoke(broker, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
 		}
 
 	}

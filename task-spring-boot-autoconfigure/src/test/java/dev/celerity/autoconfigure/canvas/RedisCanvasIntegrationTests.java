@@ -1,0 +1,118 @@
+package dev.celerity.autoconfigure.canvas;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.event.EventListener;
+
+import dev.celerity.api.AsyncResult;
+import dev.celerity.api.TaskTemplate;
+import dev.celerity.autoconfigure.CelerityAutoConfiguration;
+import dev.celerity.autoconfigure.redis.CelerityRedisAutoConfiguration;
+import dev.celerity.backend.ChordStore;
+import dev.celerity.backend.redis.RedisChordStore;
+import dev.celerity.broker.Broker;
+import dev.celerity.broker.redis.RedisBroker;
+import dev.celerity.canvas.WorkflowTemplate;
+import dev.celerity.events.TaskEvent;
+import dev.celerity.testing.redis.RedisTestContext;
+import dev.celerity.testing.redis.RedisTestServer;
+import dev.celerity.testing.redis.RequiresRedis;
+
+import static dev.celerity.canvas.Workflows.chord;
+import static dev.celerity.canvas.Workflows.group;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The workflow contract on the Redis broker, result backend and chord store, with two worker instances sharing one
+ * Redis: the first also sends the workflows, and either continues them. Every test has a key prefix of its own.
+ */
+@RequiresRedis
+class RedisCanvasIntegrationTests extends AbstractCanvasIntegrationTests {
+
+	private final RedisTestContext redis;
+
+	RedisCanvasIntegrationTests(RedisTestContext redis) {
+		this.redis = redis;
+	}
+
+	@Override
+	protected void run(CanvasTest test) {
+		// one instance of the test tasks and of the publish recorder serves both workers, so that counts add up
+		CanvasTestTasks tasks = new CanvasTestTasks();
+		PublishedEvents published = new PublishedEvents();
+		ApplicationContextRunner runner = workerRunner(this.redis.keyPrefix() + ":" + UUID.randomUUID(), tasks,
+				published);
+		runner.run((first) -> runner.run((second) -> {
+			assertThatNoStartupFailure(first);
+			assertThatNoStartupFailure(second);
+			test.run(first, first.getBean(TaskTemplate.class), first.getBean(WorkflowTemplate.class));
+		}));
+	}
+
+	@Test
+	void bothWorkerInstancesRunHeaderTasksOfOneChordOnRedis() {
+		CanvasTestTasks tasks = new CanvasTestTasks();
+		ApplicationContextRunner runner = workerRunner(this.redis.keyPrefix() + ":" + UUID.randomUUID(), tasks,
+				new PublishedEvents());
+		runner.withBean(InstanceRuns.class).run((first) -> runner.withBean(InstanceRuns.class).run((second) -> {
+			assertThat(first).getBean(Broker.class).isInstanceOf(RedisBroker.class);
+			assertThat(first).getBean(ChordStore.class).isInstanceOf(RedisChordStore.class);
+			TaskTemplate template = first.getBean(TaskTemplate.class);
+			AsyncResult<Integer> result = first.getBean(WorkflowTemplate.class)
+				.send(chord(group(IntStream.range(0, 200).mapToObj((i) -> template.task(CanvasTestTasks::slow).s(i))),
+						template.task(CanvasTestTasks::sum)));
+			assertThat(result.get(WAIT)).isEqualTo(19900);
+			assertThat(first.getBean(InstanceRuns.class).succeeded("canvas.slow")).isPositive();
+			assertThat(second.getBean(InstanceRuns.class).succeeded("canvas.slow")).isPositive();
+			assertThat(tasks.calls("sum")).isOne();
+		}));
+	}
+
+	private static ApplicationContextRunner workerRunner(String keyPrefix, CanvasTestTasks tasks,
+			PublishedEvents published) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+					CelerityRedisAutoConfiguration.class, CelerityAutoConfiguration.class,
+					CanvasAutoConfiguration.class))
+			.withBean(CanvasTestTasks.class, () -> tasks)
+			.withBean(PublishedEvents.class, () -> published)
+			.withPropertyValues("spring.data.redis.url=" + RedisTestServer.url(), "celerity.broker.type=redis",
+					"celerity.redis.key-prefix=" + keyPrefix, "celerity.redis.idle-recheck=500ms",
+					"celerity.worker.concurrency=4", "celerity.worker.fetch-wait=200ms");
+	}
+
+	private static void assertThatNoStartupFailure(AssertableApplicationContext context) {
+		if (context.getStartupFailure() != null) {
+			throw new AssertionError("Application failed to start", context.getStartupFailure());
+		}
+	}
+
+	/**
+	 * Counts the tasks one instance ran, by task name.
+	 */
+	static class InstanceRuns {
+
+		private final Map<String, AtomicInteger> succeeded = new ConcurrentHashMap<>();
+
+		@EventListener
+		void onSucceeded(TaskEvent.TaskSucceeded event) {
+			this.succeeded.computeIfAbsent(event.taskName(), (name) -> new AtomicInteger()).incrementAndGet();
+		}
+
+		int succeeded(String taskName) {
+			return this.succeeded.getOrDefault(taskName, new AtomicInteger()).get();
+		}
+
+	}
+
+}
