@@ -14,7 +14,7 @@ redis-benchmark -p "$PORT" -q -n 50000 -c 1 -t set 2>/dev/null | tr '\r' '\n' | 
 redis-benchmark -p "$PORT" -q -n 200000 -t set,get 2>/dev/null | tr '\r' '\n' | grep "per second"
 redis-benchmark -p "$PORT" -q -n 2000000 -t set,get -P 16 2>/dev/null | tr '\r' '\n' | grep "per second"
 echo "== Celerity on Redis"
-java -cp "$CP" dev.celerity.benchmarks.EndToEndBenchmark redis "$TASKS" "redis://127.0.0.1:$PORT" | grep -v '^\s*$' | tail -7
+java ${JAVA_OPTS:-} -cp "$CP" dev.celerity.benchmarks.EndToEndBenchmark redis "$TASKS" "redis://127.0.0.1:$PORT" | grep -v '^\s*$' | tail -7
 echo "== Celerity on the memory broker"
 java -cp "$CP" dev.celerity.benchmarks.EndToEndBenchmark memory "$TASKS" | grep -v '^\s*$' | tail -6
 if [[ "${JMH:-0}" == "1" ]]; then

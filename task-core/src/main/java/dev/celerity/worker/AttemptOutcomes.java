@@ -215,6 +215,7 @@ final class AttemptOutcomes {
 			// the worker is stopping and took the message back: the task runs again elsewhere, record nothing
 			logger.info("Task {} [{}] interrupted; its message goes back to the queue", definition.name(),
 					message.id());
+			this.completions.settling(delivery);
 			this.broker.release(delivery);
 			return;
 		}
@@ -249,6 +250,7 @@ final class AttemptOutcomes {
 		RemoteError error = RemoteError.of(reason);
 		store(message, TaskState.RETRY.name(), null, Map.of("retries", next.headers().retries(), "eta", eta.toString()),
 				error);
+		this.completions.settling(delivery);
 		this.broker.requeue(delivery,
 				new OutboundMessage(message.id(), delivery.queue(), delivery.priority(), eta, this.codec.encode(next)));
 		this.events.onEvent(new TaskEvent.TaskRetried(message.id(), definition.name(), delivery.queue(),

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,10 @@ import dev.celerity.broker.Delivery;
  *
  * <p>A message is acknowledged only after its result is stored. When storing fails, the messages whose results were
  * in the batch stay unacknowledged and run again once their leases expire: redelivered, never lost.
+ *
+ * <p>Just before a message is settled with the broker (acknowledged here, or requeued, dead-lettered or released by
+ * the runner) the {@linkplain #onSettling listeners} hear of it, so that its pool stops renewing its lease first: a
+ * renewal can then never meet a message settled by another thread and mistake it for a lost lease.
  */
 final class CompletionBatcher {
 
@@ -42,6 +48,8 @@ final class CompletionBatcher {
 	private final Queue<Completion> pending = new ConcurrentLinkedQueue<>();
 
 	private final AtomicBoolean writing = new AtomicBoolean();
+
+	private final List<Consumer<Delivery>> settlingListeners = new CopyOnWriteArrayList<>();
 
 	CompletionBatcher(Broker broker, ResultBackend backend, Duration resultTimeToLive) {
 		this.broker = broker;
@@ -65,6 +73,22 @@ final class CompletionBatcher {
 	 */
 	void ack(Delivery delivery) {
 		complete(null, delivery, null);
+	}
+
+	/**
+	 * Adds a listener told of each message just before it is settled with the broker.
+	 * @param listener the listener, given the message
+	 */
+	void onSettling(Consumer<Delivery> listener) {
+		this.settlingListeners.add(listener);
+	}
+
+	/**
+	 * Tells the listeners that a message is about to be settled with the broker.
+	 * @param delivery the message
+	 */
+	void settling(Delivery delivery) {
+		this.settlingListeners.forEach((listener) -> listener.accept(delivery));
 	}
 
 	/**
@@ -99,6 +123,7 @@ final class CompletionBatcher {
 		for (Completion completion : batch) {
 			if (completion.result() == null || stored) {
 				runQuietly(completion);
+				settling(completion.delivery());
 				deliveries.add(completion.delivery());
 			}
 		}

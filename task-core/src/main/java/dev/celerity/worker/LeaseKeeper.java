@@ -1,6 +1,7 @@
 package dev.celerity.worker;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +16,9 @@ import dev.celerity.broker.Delivery;
 /**
  * Renews the leases of every message the worker holds, every third of the lease time, so a long task is never
  * redelivered while its worker lives.
+ *
+ * <p>A message leaves its pool's leased set before it is settled (acknowledged, requeued, dead-lettered, released),
+ * so a renewal that fails for a message still in the set means its lease really was lost: another worker may run it.
  */
 final class LeaseKeeper {
 
@@ -40,7 +44,7 @@ final class LeaseKeeper {
 		for (WorkerPool pool : this.pools) {
 			Duration lease = pool.settings().lease();
 			long period = Math.max(10, lease.toMillis() / 3);
-			this.scheduler.scheduleAtFixedRate(() -> renew(pool, lease), period, period, TimeUnit.MILLISECONDS);
+			this.scheduler.scheduleAtFixedRate(() -> renew(pool), period, period, TimeUnit.MILLISECONDS);
 		}
 	}
 
@@ -50,10 +54,19 @@ final class LeaseKeeper {
 		}
 	}
 
-	private void renew(WorkerPool pool, Duration lease) {
+	/**
+	 * Renews the leases of a pool's messages once.
+	 * @param pool the pool
+	 * @return the messages whose lease was lost, each reported in a warning
+	 */
+	List<Delivery> renew(WorkerPool pool) {
+		Duration lease = pool.settings().lease();
+		List<Delivery> lost = new ArrayList<>();
 		for (Delivery delivery : pool.leased()) {
 			try {
+				// still held after a failed renewal: not settled meanwhile (that removes it first), so really lost
 				if (!this.broker.extendLease(delivery, lease) && pool.leased().contains(delivery)) {
+					lost.add(delivery);
 					logger.warn("Lease of message {} on queue '{}' was lost; it may run twice", delivery.id(),
 							delivery.queue());
 				}
@@ -62,6 +75,7 @@ final class LeaseKeeper {
 				logger.warn("Could not renew the lease of message {}: {}", delivery.id(), ex.toString());
 			}
 		}
+		return lost;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,6 +136,15 @@ public class TaskRunner {
 	}
 
 	/**
+	 * Adds a listener told of each message just before this runner settles it with the broker (acknowledges,
+	 * requeues, dead-letters or releases it), on the thread that settles it.
+	 * @param listener the listener, given the message
+	 */
+	void onSettling(Consumer<Delivery> listener) {
+		this.completions.onSettling(listener);
+	}
+
+	/**
 	 * Runs one message to its end and settles it with the broker (acknowledged, requeued or dead-lettered).
 	 * Acknowledgements and results of tasks that finish together are written together: when this returns, the
 	 * message's acknowledgement is written, or being written by another thread of the same runner.
@@ -200,6 +210,7 @@ public class TaskRunner {
 		extra.putAll(admission.headers());
 		TaskMessage next = message.withHeaders(new MessageHeaders(headers.retries(), headers.eta(), headers.expires(),
 				headers.rootId(), headers.parentId(), headers.group(), extra));
+		this.completions.settling(delivery);
 		this.broker.requeue(delivery, new OutboundMessage(message.id(), delivery.queue(), delivery.priority(),
 				admission.deferUntil(), this.codec.encode(next)));
 		this.events.onEvent(new TaskEvent.TaskDeferred(message.id(), message.task(), delivery.queue(),
@@ -211,6 +222,7 @@ public class TaskRunner {
 		if (message != null && isWorkflowStep(message)) {
 			failWorkflowStep(message, reason);
 		}
+		this.completions.settling(delivery);
 		this.broker.deadLetter(delivery, reason);
 		this.events.onEvent(new TaskEvent.TaskRejected(delivery.id(), (message != null) ? message.task() : null,
 				delivery.queue(), reason));

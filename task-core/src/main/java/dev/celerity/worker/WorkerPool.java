@@ -67,6 +67,8 @@ public class WorkerPool {
 		this.broker = broker;
 		this.runner = runner;
 		this.room = new Semaphore(settings.concurrency() + settings.prefetch());
+		// a message leaves the leased set before it is settled, so a lease renewal never takes it for a lost lease
+		runner.onSettling(this::settling);
 	}
 
 	/**
@@ -242,6 +244,12 @@ public class WorkerPool {
 		}
 	}
 
+	private void settling(Delivery delivery) {
+		if (this.leased.remove(delivery)) {
+			this.room.release();
+		}
+	}
+
 	private void giveBack(Delivery delivery) {
 		if (this.leased.remove(delivery)) {
 			this.broker.release(delivery);
@@ -287,9 +295,7 @@ public class WorkerPool {
 			}
 			finally {
 				WorkerPool.this.processed.incrementAndGet();
-				if (WorkerPool.this.leased.remove(this.delivery)) {
-					WorkerPool.this.room.release();
-				}
+				settling(this.delivery);
 			}
 		}
 

@@ -106,6 +106,15 @@ public class RedisControlBus implements ControlBus, SmartLifecycle {
 	}
 
 	/**
+	 * Starts before the worker and the revocation store, so that no broadcast is missed between loading the revoked
+	 * ids and running tasks (starting waits until the subscription is registered).
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1024;
+	}
+
+	/**
 	 * Closes the subscription for good.
 	 * @throws Exception if the container fails to close
 	 */

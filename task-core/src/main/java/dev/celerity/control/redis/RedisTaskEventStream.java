@@ -1,9 +1,12 @@
 package dev.celerity.control.redis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +29,9 @@ import dev.celerity.events.TaskEventListener;
  * previous write (on Lettuce's shared connection, one round trip per batch), so that publishing an event never waits for Redis and a busy worker pays one round trip for many
  * events. The stream is a monitoring aid, not a record: when Redis cannot keep up and the queue is full, further
  * events are dropped (and counted) rather than slowing the tasks down.
+ *
+ * <p>Which event types are appended can be chosen (all by default): leaving out the received and started events, for
+ * instance, halves what the stream costs Redis per task.
  */
 public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 
@@ -36,6 +42,10 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 	private static final int MAX_BATCH = 512;
 
 	private static final long IDLE_POLL_MILLIS = 200;
+
+	private static final List<String> ALL_TYPES = Arrays.stream(TaskEvent.class.getPermittedSubclasses())
+		.map(Class::getSimpleName)
+		.toList();
 
 	private final StringRedisTemplate redis;
 
@@ -49,6 +59,8 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 
 	private final AtomicLong dropped = new AtomicLong();
 
+	private final Set<String> types;
+
 	private final Thread writer;
 
 	private volatile boolean closed;
@@ -60,6 +72,23 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 	 * @param maxLength about how many events the stream keeps
 	 */
 	public RedisTaskEventStream(StringRedisTemplate redis, String prefix, long maxLength) {
+		this(redis, prefix, maxLength, allTypes());
+	}
+
+	/**
+	 * Creates the stream writer for some event types and starts its thread.
+	 * @param redis the Redis access
+	 * @param prefix the key prefix shared by Celerity's keys
+	 * @param maxLength about how many events the stream keeps
+	 * @param types the simple names of the event types to append ({@code TaskSucceeded}, ...; see {@link #allTypes()})
+	 * @throws IllegalArgumentException if a name is not an event type
+	 */
+	public RedisTaskEventStream(StringRedisTemplate redis, String prefix, long maxLength, Collection<String> types) {
+		List<String> unknown = types.stream().filter((type) -> !allTypes().contains(type)).toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("Unknown task event types " + unknown + "; known: " + allTypes());
+		}
+		this.types = Set.copyOf(types);
 		this.redis = redis;
 		this.key = prefix + ":events";
 		this.options = XAddOptions.maxlen(maxLength).approximateTrimming(true);
@@ -78,6 +107,22 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 	}
 
 	/**
+	 * Returns the simple names of every task event type, in declaration order.
+	 * @return the event type names
+	 */
+	public static List<String> allTypes() {
+		return ALL_TYPES;
+	}
+
+	/**
+	 * Returns the event types this stream appends.
+	 * @return their simple names
+	 */
+	public Set<String> types() {
+		return this.types;
+	}
+
+	/**
 	 * Returns how many events were dropped because the queue was full or the stream closed.
 	 * @return the dropped count
 	 */
@@ -87,6 +132,9 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 
 	@Override
 	public void onEvent(TaskEvent event) {
+		if (!this.types.contains(event.getClass().getSimpleName())) {
+			return;
+		}
 		if (this.closed || !this.pending.offer(fields(event))) {
 			this.dropped.incrementAndGet();
 		}

@@ -28,6 +28,7 @@ import dev.celerity.testing.redis.RedisTestServer;
 import dev.celerity.testing.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -63,11 +64,17 @@ class RedisControlIntegrationTests {
 	}
 
 	@Test
-	void revocationIsSeenByEveryStoreOnThePrefix() {
+	void revocationIsSeenByEveryStoreOnThePrefixOnceLoadedOrBroadcast() {
 		RedisRevocationStore one = new RedisRevocationStore(this.redis, this.prefix, Duration.ofMinutes(1));
 		RedisRevocationStore other = new RedisRevocationStore(this.redis, this.prefix, Duration.ofMinutes(1));
+		RedisRevocationStore third = new RedisRevocationStore(this.redis, this.prefix, Duration.ofMinutes(1));
 		one.revoke("t-1");
+		assertThat(one.isRevoked("t-1")).isTrue();
+		assertThat(other.isRevoked("t-1")).as("checked in memory, not in Redis").isFalse();
+		assertThat(other.load()).isEqualTo(1);
 		assertThat(other.isRevoked("t-1")).isTrue();
+		third.apply(ControlCommand.of(ControlCommand.REVOKE, Map.of("task_id", "t-1")));
+		assertThat(third.isRevoked("t-1")).isTrue();
 		assertThat(other.isRevoked("t-2")).isFalse();
 		assertThat(this.redis.getExpire(this.prefix + ":revoked:t-1")).isBetween(1L, 60L);
 	}
@@ -133,6 +140,27 @@ class RedisControlIntegrationTests {
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.redis.opsForStream().size(stream.key()) == 50L);
 			assertThat(stream.droppedCount()).isZero();
 		}
+	}
+
+	@Test
+	void eventStreamAppendsOnlyTheChosenEventTypes() {
+		RedisTaskEventStream stream = new RedisTaskEventStream(this.redis, this.prefix, 1000,
+				List.of("TaskSucceeded", "TaskFailed"));
+		stream.onEvent(new TaskEvent.TaskReceived("id-1", "add", "default", false));
+		stream.onEvent(new TaskEvent.TaskSucceeded("id-1", "add", "default", Duration.ZERO));
+		stream.close();
+		assertThat(this.redis.opsForStream().range(stream.key(), org.springframework.data.domain.Range.unbounded()))
+			.extracting((record) -> record.getValue().get("type"))
+			.containsExactly("TaskSucceeded");
+		assertThat(stream.droppedCount()).as("left out, not dropped").isZero();
+	}
+
+	@Test
+	void eventStreamRejectsAnUnknownEventType() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RedisTaskEventStream(this.redis, this.prefix, 1000, List.of("TaskSucceded")))
+			.withMessageContaining("TaskSucceded")
+			.withMessageContaining("TaskSucceeded");
 	}
 
 	@Test

@@ -80,6 +80,8 @@ class RevokeAcrossInstancesIntegrationTests {
 		this.tasks.release.countDown();
 		this.first.close();
 		this.second.close();
+		((RedisRevocationStore) this.first.revocations).stop();
+		((RedisRevocationStore) this.second.revocations).stop();
 		this.firstBus.destroy();
 		this.secondBus.destroy();
 		Set<String> keys = this.redis.keys(this.prefix + ":*");
@@ -119,6 +121,53 @@ class RevokeAcrossInstancesIntegrationTests {
 				TaskEvent.TaskFailed.class);
 	}
 
+	@Test
+	void taskRevokedOnOneInstanceNeverRunsOnAnotherThatFetchesItAfterTheBroadcast() {
+		AsyncResult<Object> result = this.first.template.send("count");
+		control(this.first, this.firstBus).revoke(result.id(), false);
+		// the second instance checks its own memory, filled by the broadcast: no Redis key needed, no round trip
+		this.redis.delete(this.prefix + ":revoked:" + result.id());
+		this.second.worker.start();
+		await().until(() -> this.second.eventTypes(result.id()).contains(TaskEvent.TaskRevoked.class));
+		assertThat(this.tasks.counted.get()).isZero();
+		assertThat(this.broker.depth("default")).isZero();
+	}
+
+	@Test
+	void instanceStartedAfterARevokeLoadsIt() {
+		AsyncResult<Object> result = this.first.template.send("count");
+		control(this.first, this.firstBus).revoke(result.id(), false);
+		RedisRevocationStore revocations = new RedisRevocationStore(this.redis, this.prefix, Duration.ofMinutes(1));
+		try (WorkerFixture third = new WorkerFixture(this.tasks, TimeLimitPolicy.NONE, this.broker, this.backend,
+				revocations)) {
+			assertThat(revocations.isRevoked(result.id())).as("not loaded yet").isFalse();
+			revocations.start();
+			assertThat(revocations.isRevoked(result.id())).isTrue();
+			third.worker.start();
+			await().until(() -> third.eventTypes(result.id()).contains(TaskEvent.TaskRevoked.class));
+			assertThat(this.tasks.counted.get()).isZero();
+		}
+		finally {
+			revocations.stop();
+		}
+	}
+
+	@Test
+	void revocationWhoseBroadcastWasMissedIsSeenAtTheNextRefresh() {
+		RedisRevocationStore revocations = new RedisRevocationStore(this.redis, this.prefix, Duration.ofMinutes(1),
+				Duration.ofMillis(100), Clock.systemUTC());
+		revocations.start();
+		try {
+			// written to Redis, but this instance was not subscribed when it was broadcast
+			new RedisRevocationStore(this.redis, this.prefix, Duration.ofMinutes(1)).revoke("missed");
+			assertThat(revocations.isRevoked("missed")).as("the window until the next refresh").isFalse();
+			await().atMost(Duration.ofSeconds(10)).until(() -> revocations.isRevoked("missed"));
+		}
+		finally {
+			revocations.stop();
+		}
+	}
+
 	private long revokedEvents(String taskId) {
 		return this.first.eventTypes(taskId).stream().filter(TaskEvent.TaskRevoked.class::equals).count()
 				+ this.second.eventTypes(taskId).stream().filter(TaskEvent.TaskRevoked.class::equals).count();
@@ -130,11 +179,13 @@ class RevokeAcrossInstancesIntegrationTests {
 	}
 
 	private RedisControlBus bus(String id, WorkerFixture instance) {
+		RedisRevocationStore revocations = (RedisRevocationStore) instance.revocations;
 		ControlDispatcher dispatcher = new ControlDispatcher(new InstanceIdentity(id, "host", 1, "app"),
-				List.of(instance.controlHandler()));
+				List.of(revocations, instance.controlHandler()));
 		RedisControlBus bus = new RedisControlBus(this.connectionFactory, this.redis, new MessageCodec(), dispatcher,
 				this.prefix);
 		bus.start();
+		revocations.start();
 		return bus;
 	}
 

@@ -1,8 +1,12 @@
 package dev.celerity.autoconfigure.control;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.celerity.control.redis.RedisTaskEventStream;
 
 /**
  * Configuration of cluster control (heartbeats, control commands, revocation, the event stream), under the prefix
@@ -16,6 +20,12 @@ public class CelerityControlProperties {
 
 	/** How long a revoked task id is remembered; should outlast the longest countdown or ETA in use. */
 	private Duration revocationTimeToLive = Duration.ofDays(1);
+
+	/**
+	 * How often an instance scans the revoked ids in Redis again, to catch revocations whose broadcast it missed (it
+	 * loads them at start and applies each broadcast revoke at once); zero or negative for never. Redis only.
+	 */
+	private Duration revocationRefreshInterval = Duration.ofMinutes(1);
 
 	private final Heartbeat heartbeat = new Heartbeat();
 
@@ -35,6 +45,14 @@ public class CelerityControlProperties {
 
 	public void setRevocationTimeToLive(Duration revocationTimeToLive) {
 		this.revocationTimeToLive = revocationTimeToLive;
+	}
+
+	public Duration getRevocationRefreshInterval() {
+		return this.revocationRefreshInterval;
+	}
+
+	public void setRevocationRefreshInterval(Duration revocationRefreshInterval) {
+		this.revocationRefreshInterval = revocationRefreshInterval;
 	}
 
 	public Heartbeat getHeartbeat() {
@@ -85,6 +103,14 @@ public class CelerityControlProperties {
 		/** About how many events the stream keeps (trimmed approximately on each append). */
 		private long maxLength = 10_000;
 
+		/**
+		 * The event types appended to the stream, by name ({@code TaskPublished}, {@code TaskReceived},
+		 * {@code TaskStarted}, {@code TaskSucceeded}, {@code TaskFailed}, {@code TaskRetried}, {@code TaskRevoked},
+		 * {@code TaskRejected}, {@code TaskDeferred}); all of them by default. Each appended event costs Redis one
+		 * command.
+		 */
+		private List<String> events = new ArrayList<>(RedisTaskEventStream.allTypes());
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -99,6 +125,14 @@ public class CelerityControlProperties {
 
 		public void setMaxLength(long maxLength) {
 			this.maxLength = maxLength;
+		}
+
+		public List<String> getEvents() {
+			return this.events;
+		}
+
+		public void setEvents(List<String> events) {
+			this.events = events;
 		}
 
 	}

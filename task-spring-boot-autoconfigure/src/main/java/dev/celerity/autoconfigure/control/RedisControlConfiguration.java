@@ -26,8 +26,8 @@ import dev.celerity.control.redis.RedisWorkerRegistry;
 import dev.celerity.message.MessageCodec;
 
 /**
- * Cluster-wide control over the application's Redis connection: shared revocations and heartbeats, commands over
- * pub/sub, the capped event stream.
+ * Cluster-wide control over the application's Redis connection: shared revocations (kept in each instance's memory,
+ * current through the revoke broadcast) and heartbeats, commands over pub/sub, the capped event stream.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(StringRedisTemplate.class)
@@ -37,11 +37,12 @@ import dev.celerity.message.MessageCodec;
 class RedisControlConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	RevocationStore celerityRevocationStore(RedisConnectionFactory connectionFactory,
-			CelerityControlProperties properties, CelerityRedisProperties redisProperties) {
+	@ConditionalOnMissingBean(RevocationStore.class)
+	RedisRevocationStore celerityRevocationStore(RedisConnectionFactory connectionFactory,
+			CelerityControlProperties properties, CelerityRedisProperties redisProperties,
+			@Qualifier("celerityClock") Clock clock) {
 		return new RedisRevocationStore(redis(connectionFactory), redisProperties.getKeyPrefix(),
-				properties.getRevocationTimeToLive());
+				properties.getRevocationTimeToLive(), properties.getRevocationRefreshInterval(), clock);
 	}
 
 	@Bean
@@ -64,8 +65,9 @@ class RedisControlConfiguration {
 	@ConditionalOnMissingBean
 	RedisTaskEventStream celerityTaskEventStream(RedisConnectionFactory connectionFactory,
 			CelerityControlProperties properties, CelerityRedisProperties redisProperties) {
+		CelerityControlProperties.EventStream stream = properties.getEventStream();
 		return new RedisTaskEventStream(redis(connectionFactory), redisProperties.getKeyPrefix(),
-				properties.getEventStream().getMaxLength());
+				stream.getMaxLength(), stream.getEvents());
 	}
 
 	// a template of our own rather than a bean, so the application's StringRedisTemplate stays the only one

@@ -72,6 +72,28 @@ class RedisKeyLayoutIntegrationTests {
 	}
 
 	@Test
+	void revokeBroadcastReachesEveryRevocationStoreAndTheStreamKeepsTheChosenEventTypes() {
+		this.contextRunner.withPropertyValues("celerity.control.event-stream.events=TaskSucceeded,TaskFailed")
+			.run((context) -> {
+				assertThat(context.getBean(RedisTaskEventStream.class).types())
+					.containsExactlyInAnyOrder("TaskSucceeded", "TaskFailed");
+				assertThat(context.getBean(RedisRevocationStore.class).isRunning()).as("loaded at start").isTrue();
+				ControlOutcome outcome = context.getBean(ClusterControl.class).revoke("broadcast", false);
+				assertThat(outcome.replies()).singleElement()
+					.satisfies((reply) -> assertThat(reply.detail()).contains("remembered"));
+			});
+	}
+
+	@Test
+	void unknownEventTypeFailsStartUp() {
+		this.contextRunner.withPropertyValues("celerity.control.event-stream.events=TaskSucceded")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("TaskSucceded"));
+	}
+
+	@Test
 	void everyKeyFamilyLivesUnderTheOneKeyPrefix() {
 		this.contextRunner.run((context) -> {
 			TaskTemplate tasks = context.getBean(TaskTemplate.class);
