@@ -197,6 +197,23 @@ public abstract class AbstractBrokerContractTests {
 	}
 
 	@Test
+	void expiredLeasesComeBackOnceEachInABatchFetch() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			this.broker.publish(message("lost-" + i, i % 3));
+		}
+		assertThat(this.broker.fetch(this.queue, 5, Duration.ofMillis(200), Duration.ZERO)).hasSize(5);
+		this.broker.publish(message("fresh", 0));
+		List<Delivery> again = new ArrayList<>();
+		long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (again.size() < 6 && System.nanoTime() < until) {
+			again.addAll(this.broker.fetch(this.queue, 20, LEASE, Duration.ofMillis(500)));
+		}
+		assertThat(again).extracting(Delivery::id)
+			.containsExactlyInAnyOrder("lost-0", "lost-1", "lost-2", "lost-3", "lost-4", "fresh");
+		assertThat(this.broker.fetch(this.queue, 20, LEASE, Duration.ofMillis(300))).isEmpty();
+	}
+
+	@Test
 	void ackWithAnExpiredLeaseDoesNotRemoveTheRedeliveredMessage() throws Exception {
 		this.broker.publish(message("slow", 0));
 		Delivery first = this.broker.fetch(this.queue, 1, Duration.ofMillis(200), Duration.ZERO).get(0);

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.ReturnType;
 
 import dev.celerity.api.Task;
 import dev.celerity.api.TaskContext;
@@ -16,6 +17,15 @@ import dev.celerity.api.TaskContext;
  * processes.
  */
 public class CrashTestTasks {
+
+	/** The instance the tests kill. */
+	static final String VICTIM = "victim";
+
+	/** How many runs the victim finishes at its normal pace before its runs hang until the kill. */
+	static final int VICTIM_FAST_RUNS = 5;
+
+	private static final String RECORD_START = "redis.call('HINCRBY', KEYS[1], ARGV[1], 1) "
+			+ "redis.call('SADD', KEYS[2], ARGV[1]) redis.call('RPUSH', KEYS[3], ARGV[2]) return 1";
 
 	private final String instance;
 
@@ -59,14 +69,35 @@ public class CrashTestTasks {
 	}
 
 	private void record(String job, long millis) {
+		long finishedBefore;
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
-			connection.hashCommands().hIncrBy(bytes(runsKey(this.keyPrefix)), bytes(job), 1);
-			connection.setCommands().sAdd(bytes(startedKey(this.keyPrefix, this.instance)), bytes(job));
+			// one script, so that a kill never leaves a run counted but not marked started (or the other way round)
+			connection.scriptingCommands()
+				.eval(bytes(RECORD_START), ReturnType.INTEGER, 3, bytes(runsKey(this.keyPrefix)),
+						bytes(startedKey(this.keyPrefix, this.instance)), bytes(logKey(this.keyPrefix)), bytes(job),
+						bytes(this.instance + " " + job + " " + System.currentTimeMillis()));
+			Long finished = connection.setCommands().sCard(bytes(finishedKey(this.keyPrefix, this.instance)));
+			finishedBefore = (finished != null) ? finished : 0;
 		}
-		LockSupport.parkNanos(millis * 1_000_000);
+		// once the victim has shown it works, its tasks take long enough that the kill always lands in the middle
+		boolean victimDone = VICTIM.equals(this.instance) && finishedBefore >= VICTIM_FAST_RUNS;
+		if (victimDone) {
+			try (RedisConnection connection = this.connectionFactory.getConnection()) {
+				connection.setCommands().sAdd(bytes(hangingKey(this.keyPrefix)), bytes(job));
+			}
+		}
+		LockSupport.parkNanos((victimDone ? 20_000 : millis) * 1_000_000);
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
 			connection.setCommands().sAdd(bytes(finishedKey(this.keyPrefix, this.instance)), bytes(job));
 		}
+	}
+
+	static String hangingKey(String prefix) {
+		return prefix + ":crash-test:hanging:" + VICTIM;
+	}
+
+	static String logKey(String prefix) {
+		return prefix + ":crash-test:log";
 	}
 
 	static String runsKey(String prefix) {
