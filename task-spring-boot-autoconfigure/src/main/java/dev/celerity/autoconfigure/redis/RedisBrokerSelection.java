@@ -35,9 +35,14 @@ final class RedisBrokerSelection {
 			return Optional.empty();
 		}
 		return EXPLICIT_REDIS_PROPERTIES.stream()
-			.filter(environment::containsProperty)
+			.filter((property) -> isSet(environment, property))
 			.findFirst()
 			.map((property) -> TYPE_PROPERTY + "=auto and " + property + " is set");
+	}
+
+	// a list given in YAML list syntax is stored element by element: nodes[0], nodes[1] ...
+	private static boolean isSet(Environment environment, String property) {
+		return environment.containsProperty(property) || environment.containsProperty(property + "[0]");
 	}
 
 	/**

@@ -59,7 +59,8 @@ class CelerityRedisAutoConfigurationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "spring.data.redis.url=redis://127.0.0.1:6379",
 			"spring.data.redis.sentinel.master=mymaster;spring.data.redis.sentinel.nodes=127.0.0.1:26379",
-			"spring.data.redis.cluster.nodes=127.0.0.1:7000" })
+			"spring.data.redis.cluster.nodes=127.0.0.1:7000",
+			"spring.data.redis.cluster.nodes[0]=127.0.0.1:7000;spring.data.redis.cluster.nodes[1]=127.0.0.1:7001" })
 	void runWithAnyExplicitRedisConnectionShouldUseRedis(String properties) {
 		this.contextRunner.withPropertyValues(properties.split(";"))
 			.run((context) -> assertThat(context).getBean(Broker.class).isInstanceOf(RedisBroker.class));
