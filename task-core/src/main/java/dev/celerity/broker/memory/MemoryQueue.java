@@ -109,9 +109,8 @@ final class MemoryQueue {
 	void ack(Delivery delivery) {
 		this.lock.lock();
 		try {
-			Lease lease = this.leases.remove(delivery.leaseToken());
+			Lease lease = endLease(delivery);
 			if (lease != null) {
-				this.leaseDeadlines.remove(lease);
 				this.pendingIds.remove(delivery.id());
 			}
 		}
@@ -141,11 +140,10 @@ final class MemoryQueue {
 	void requeue(Delivery delivery, OutboundMessage next) {
 		this.lock.lock();
 		try {
-			Lease lease = this.leases.remove(delivery.leaseToken());
+			Lease lease = endLease(delivery);
 			if (lease == null) {
 				return;
 			}
-			this.leaseDeadlines.remove(lease);
 			store(new Entry(next.id(), next.priority(), next.body(), next.readyAt(), this.sequence.incrementAndGet(),
 					false));
 		}
@@ -157,9 +155,8 @@ final class MemoryQueue {
 	void release(Delivery delivery) {
 		this.lock.lock();
 		try {
-			Lease lease = this.leases.remove(delivery.leaseToken());
+			Lease lease = endLease(delivery);
 			if (lease != null) {
-				this.leaseDeadlines.remove(lease);
 				putBackFirst(lease.entry());
 			}
 		}
@@ -171,9 +168,8 @@ final class MemoryQueue {
 	void deadLetter(Delivery delivery, String reason) {
 		this.lock.lock();
 		try {
-			Lease lease = this.leases.remove(delivery.leaseToken());
+			Lease lease = endLease(delivery);
 			if (lease != null) {
-				this.leaseDeadlines.remove(lease);
 				this.pendingIds.remove(delivery.id());
 				this.deadLetters.add(new DeadLetter(delivery.id(), this.name, delivery.body(), reason,
 						this.clock.instant()));
@@ -250,6 +246,18 @@ final class MemoryQueue {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * Ends a delivery's lease: the message is no longer running under it.
+	 * @return the lease, or {@code null} if it had already ended (acknowledged, expired or given back)
+	 */
+	private Lease endLease(Delivery delivery) {
+		Lease lease = this.leases.remove(delivery.leaseToken());
+		if (lease != null) {
+			this.leaseDeadlines.remove(lease);
+		}
+		return lease;
 	}
 
 	private void store(Entry entry) {

@@ -1,8 +1,5 @@
 package dev.celerity.autoconfigure.redis;
 
-import java.io.File;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -13,19 +10,12 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.data.redis.connection.RedisConnection;
-
 import dev.celerity.api.AsyncResult;
 import dev.celerity.api.Signature;
-import dev.celerity.autoconfigure.CelerityAutoConfiguration;
 import dev.celerity.autoconfigure.canvas.CanvasAutoConfiguration;
 import dev.celerity.canvas.Chain;
 import dev.celerity.canvas.WorkflowTemplate;
 import dev.celerity.testing.redis.RedisTestContext;
-import dev.celerity.testing.redis.RedisTestServer;
 import dev.celerity.testing.redis.RequiresRedis;
 
 import static dev.celerity.canvas.Workflows.chain;
@@ -50,17 +40,19 @@ class RedisWorkflowCrashIntegrationTests {
 
 	private final String queue = "workflow-crash-" + UUID.randomUUID();
 
+	private final CrashTestRecords records;
+
 	RedisWorkflowCrashIntegrationTests(RedisTestContext redis) {
 		this.redis = redis;
+		this.records = new CrashTestRecords(redis, this.queue);
 	}
 
 	@Test
 	void workflowsResumeOnTheSurvivorAndOnlyTheKilledWorkersRunningStepsRunAgain() throws Exception {
-		String prefix = this.redis.keyPrefix();
-		Process victim = startWorkerProcess("victim");
+		Process victim = this.records.startWorkerProcess(CrashTestTasks.VICTIM, "workflow-crash-test-victim.log");
 		try {
-			await().atMost(Duration.ofSeconds(60)).until(() -> exists(CrashTestTasks.readyKey(prefix, "victim")));
-			survivorRunner().run((survivor) -> {
+			await().atMost(Duration.ofSeconds(60)).until(() -> this.records.ready(CrashTestTasks.VICTIM));
+			this.records.survivorRunner(CanvasAutoConfiguration.class).run((survivor) -> {
 				WorkflowTemplate workflows = survivor.getBean(WorkflowTemplate.class);
 				Signature<Integer> step = Signature.of("crash.step", Integer.class);
 				// the chain's steps go first, so that it advances while the chord's header drains
@@ -79,15 +71,15 @@ class RedisWorkflowCrashIntegrationTests {
 				// kill while the victim is in the middle of a step (after a few steps it hangs in the next one until
 				// killed), with both workflows under way
 				await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
-					.until(() -> !members(CrashTestTasks.hangingKey(prefix)).isEmpty() && !chain.ready());
+					.until(() -> !this.records.hanging().isEmpty() && !chain.ready());
 				victim.destroyForcibly().waitFor();
-				Set<String> started = members(CrashTestTasks.startedKey(prefix, "victim"));
-				Set<String> inFlight = inFlight(prefix);
+				Set<String> started = this.records.started(CrashTestTasks.VICTIM);
+				Set<String> inFlight = this.records.inFlight();
 				assertThat(chord.ready()).as("chord finished before the kill").isFalse();
 
 				assertThat(chain.get(Duration.ofSeconds(60))).isEqualTo(CHAIN_STEPS);
 				assertThat(chord.get(Duration.ofSeconds(60))).isEqualTo(HEADER_TASKS * (HEADER_TASKS + 1) / 2);
-				Map<String, Long> runs = runs();
+				Map<String, Long> runs = this.records.runs();
 				Set<String> ranTwice = runs.entrySet()
 					.stream()
 					.filter((entry) -> entry.getValue() > 1)
@@ -109,64 +101,6 @@ class RedisWorkflowCrashIntegrationTests {
 		}
 		finally {
 			victim.destroyForcibly();
-		}
-	}
-
-	private ApplicationContextRunner survivorRunner() {
-		Map<String, Object> properties = CrashTestWorker.properties(RedisTestServer.url(), this.redis.keyPrefix(),
-				this.queue, "survivor");
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
-					CelerityRedisAutoConfiguration.class, CelerityAutoConfiguration.class,
-					CanvasAutoConfiguration.class))
-			.withPropertyValues(properties.entrySet()
-				.stream()
-				.map((entry) -> entry.getKey() + "=" + entry.getValue())
-				.toArray(String[]::new))
-			.withBean(CrashTestTasks.class, () -> new CrashTestTasks("survivor", this.redis.keyPrefix(),
-					this.redis.connectionFactory()));
-	}
-
-	private Process startWorkerProcess(String instance) throws Exception {
-		Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-		File log = new File("target", "workflow-crash-test-" + instance + ".log");
-		return new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-				CrashTestWorker.class.getName(), RedisTestServer.url(), this.redis.keyPrefix(), this.queue, instance)
-			.redirectErrorStream(true)
-			.redirectOutput(log)
-			.start();
-	}
-
-	private Set<String> inFlight(String prefix) {
-		Set<String> inFlight = new HashSet<>(members(CrashTestTasks.startedKey(prefix, "victim")));
-		inFlight.removeAll(members(CrashTestTasks.finishedKey(prefix, "victim")));
-		return inFlight;
-	}
-
-	private Map<String, Long> runs() {
-		try (RedisConnection connection = this.redis.connectionFactory().getConnection()) {
-			return connection.hashCommands()
-				.hGetAll(CrashTestTasks.bytes(CrashTestTasks.runsKey(this.redis.keyPrefix())))
-				.entrySet()
-				.stream()
-				.collect(Collectors.toMap((entry) -> new String(entry.getKey()),
-						(entry) -> Long.parseLong(new String(entry.getValue()))));
-		}
-	}
-
-	private Set<String> members(String key) {
-		try (RedisConnection connection = this.redis.connectionFactory().getConnection()) {
-			return connection.setCommands()
-				.sMembers(CrashTestTasks.bytes(key))
-				.stream()
-				.map(String::new)
-				.collect(Collectors.toSet());
-		}
-	}
-
-	private boolean exists(String key) {
-		try (RedisConnection connection = this.redis.connectionFactory().getConnection()) {
-			return Boolean.TRUE.equals(connection.keyCommands().exists(CrashTestTasks.bytes(key)));
 		}
 	}
 
