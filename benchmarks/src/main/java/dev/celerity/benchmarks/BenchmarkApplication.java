@@ -1,10 +1,15 @@
 package dev.celerity.benchmarks;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
@@ -17,6 +22,36 @@ import dev.celerity.events.TaskEvent;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 public class BenchmarkApplication {
+
+	/** The queue every benchmark sends to and consumes. */
+	static final String QUEUE = "bench";
+
+	/**
+	 * Starts the application the benchmarks measure: one worker (16 threads unless {@code -Dbench.concurrency}),
+	 * prefetch 500, results stored, on the given broker.
+	 * @param brokerType {@code redis} or {@code memory}
+	 * @param redisUrl the Redis to use
+	 * @param keyPrefix a key prefix of this run's own
+	 * @param sources further configuration classes (task beans)
+	 * @return the running application
+	 */
+	static ConfigurableApplicationContext start(String brokerType, String redisUrl, String keyPrefix,
+			Class<?>... sources) {
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("celerity.broker.type", brokerType);
+		properties.put("spring.data.redis.url", redisUrl);
+		properties.put("celerity.redis.key-prefix", keyPrefix);
+		properties.put("celerity.default-queue", QUEUE);
+		properties.put("celerity.worker.queues", QUEUE);
+		properties.put("celerity.worker.concurrency", System.getProperty("bench.concurrency", "16"));
+		properties.put("celerity.worker.prefetch", "500");
+		properties.put("logging.level.root", "WARN");
+		return new SpringApplicationBuilder(BenchmarkApplication.class).sources(sources)
+			.web(WebApplicationType.NONE)
+			.properties(properties)
+			.run();
+	}
+
 
 	@Bean
 	BenchmarkTasks noOpTasks(Probe probe) {

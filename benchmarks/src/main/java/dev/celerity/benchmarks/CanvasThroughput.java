@@ -2,17 +2,13 @@ package dev.celerity.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -41,8 +37,6 @@ import dev.celerity.message.TaskMessage;
  */
 public final class CanvasThroughput {
 
-	private static final String QUEUE = "bench";
-
 	private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
 	private final ConfigurableApplicationContext context;
@@ -54,19 +48,7 @@ public final class CanvasThroughput {
 	private final WorkflowTemplate workflows;
 
 	private CanvasThroughput(String brokerType, String redisUrl, String keyPrefix) {
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("celerity.broker.type", brokerType);
-		properties.put("spring.data.redis.url", redisUrl);
-		properties.put("celerity.redis.key-prefix", keyPrefix);
-		properties.put("celerity.default-queue", QUEUE);
-		properties.put("celerity.worker.queues", QUEUE);
-		properties.put("celerity.worker.concurrency", System.getProperty("bench.concurrency", "16"));
-		properties.put("celerity.worker.prefetch", "500");
-		properties.put("logging.level.root", "WARN");
-		this.context = new SpringApplicationBuilder(BenchmarkApplication.class, CanvasBenchmarkTasks.class)
-			.web(WebApplicationType.NONE)
-			.properties(properties)
-			.run();
+		this.context = BenchmarkApplication.start(brokerType, redisUrl, keyPrefix, CanvasBenchmarkTasks.class);
 		this.probe = this.context.getBean(BenchmarkApplication.Probe.class);
 		this.tasks = this.context.getBean(TaskTemplate.class);
 		this.workflows = this.context.getBean(WorkflowTemplate.class);
@@ -124,7 +106,7 @@ public final class CanvasThroughput {
 		List<OutboundMessage> batch = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			TaskMessage message = template.toMessage(Signature.of("bench.noop", i));
-			batch.add(new OutboundMessage(message.id(), QUEUE, 0, null, codec.encode(message)));
+			batch.add(new OutboundMessage(message.id(), BenchmarkApplication.QUEUE, 0, null, codec.encode(message)));
 		}
 		broker.publishAll(batch);
 		awaitCondition(() -> this.probe.succeeded.get() >= target);

@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -40,8 +38,6 @@ import dev.celerity.worker.Worker;
  */
 public final class EndToEndBenchmark {
 
-	private static final String QUEUE = "bench";
-
 	private final String brokerType;
 
 	private final int tasks;
@@ -51,18 +47,7 @@ public final class EndToEndBenchmark {
 	private EndToEndBenchmark(String brokerType, int tasks, String redisUrl, String keyPrefix) {
 		this.brokerType = brokerType;
 		this.tasks = tasks;
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("celerity.broker.type", brokerType);
-		properties.put("spring.data.redis.url", redisUrl);
-		properties.put("celerity.redis.key-prefix", keyPrefix);
-		properties.put("celerity.default-queue", QUEUE);
-		properties.put("celerity.worker.queues", QUEUE);
-		properties.put("celerity.worker.concurrency", System.getProperty("bench.concurrency", "16"));
-		properties.put("celerity.worker.prefetch", "500");
-		properties.put("logging.level.root", "WARN");
-		this.context = new SpringApplicationBuilder(BenchmarkApplication.class).web(WebApplicationType.NONE)
-			.properties(properties)
-			.run();
+		this.context = BenchmarkApplication.start(brokerType, redisUrl, keyPrefix);
 	}
 
 	/**

@@ -2,21 +2,18 @@ package dev.celerity.backend.redis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
-import org.springframework.data.redis.connection.lettuce.LettuceExceptionConverter;
+import dev.celerity.broker.redis.LettuceReplies;
 
 /**
  * Writes states and their announcements on Lettuce's shared connection without waiting in between: one round trip
  * for the lot, and each key is written before its announcement is sent.
  */
 final class LettuceResultWriter {
-
-	private static final LettuceExceptionConverter EXCEPTIONS = new LettuceExceptionConverter();
 
 	private LettuceResultWriter() {
 	}
@@ -56,23 +53,8 @@ final class LettuceResultWriter {
 				replies.add(commands.publish(state.channel(), state.value()));
 			}
 		}
-		replies.forEach(LettuceResultWriter::await);
+		replies.forEach((reply) -> LettuceReplies.await(reply, "storing a task state"));
 		return true;
-	}
-
-	private static void await(RedisFuture<?> future) {
-		try {
-			future.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while storing a task state", ex);
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			RuntimeException translated = (cause instanceof Exception exception) ? EXCEPTIONS.convert(exception) : null;
-			throw (translated != null) ? translated : new IllegalStateException(cause.getMessage(), cause);
-		}
 	}
 
 	/**

@@ -4,22 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 
 import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.connection.lettuce.LettuceExceptionConverter;
 
 /**
  * Sends several script calls on Lettuce's shared, multiplexed connection without waiting between them: one round
  * trip for the lot, and no dedicated connection.
  */
 final class LettucePipeline {
-
-	private static final LettuceExceptionConverter EXCEPTIONS = new LettuceExceptionConverter();
 
 	private LettucePipeline() {
 	}
@@ -61,29 +57,13 @@ final class LettucePipeline {
 	private static Object await(RedisScriptingAsyncCommands<byte[], byte[]> commands, ScriptCall call,
 			RedisFuture<Object> future) {
 		try {
-			return get(future);
+			return LettuceReplies.await(future, "waiting for Redis");
 		}
 		catch (RuntimeException ex) {
 			if (!ScriptExecutor.isNoScript(ex)) {
 				throw ex;
 			}
-			return get(send(commands, call, true));
-		}
-	}
-
-	private static Object get(RedisFuture<Object> future) {
-		try {
-			return future.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for Redis", ex);
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			RuntimeException translated = (cause instanceof Exception exception)
-					? EXCEPTIONS.convert(exception) : null;
-			throw (translated != null) ? translated : new IllegalStateException(cause.getMessage(), cause);
+			return LettuceReplies.await(send(commands, call, true), "waiting for Redis");
 		}
 	}
 

@@ -5,16 +5,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.lettuce.LettuceExceptionConverter;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.util.ClassUtils;
+
+import dev.celerity.broker.redis.LettuceReplies;
 
 /**
  * Appends stream entries on Lettuce's shared, multiplexed connection without waiting between them: one round trip for
@@ -24,8 +24,6 @@ final class LettuceStreamWriter {
 
 	private static final boolean LETTUCE_PRESENT = ClassUtils.isPresent(
 			"io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands", LettuceStreamWriter.class.getClassLoader());
-
-	private static final LettuceExceptionConverter EXCEPTIONS = new LettuceExceptionConverter();
 
 	private LettuceStreamWriter() {
 	}
@@ -57,23 +55,8 @@ final class LettuceStreamWriter {
 				fields.forEach((name, value) -> body.put(bytes(name), bytes(value)));
 				replies.add(commands.xadd(stream, trim, body));
 			}
-			replies.forEach(LettuceStreamWriter::await);
+			replies.forEach((reply) -> LettuceReplies.await(reply, "appending to the event stream"));
 			return true;
-		}
-	}
-
-	private static void await(RedisFuture<?> future) {
-		try {
-			future.get();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while appending to the event stream", ex);
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			RuntimeException translated = (cause instanceof Exception exception) ? EXCEPTIONS.convert(exception) : null;
-			throw (translated != null) ? translated : new IllegalStateException(cause.getMessage(), cause);
 		}
 	}
 
