@@ -8,8 +8,6 @@ import java.util.Map;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
@@ -109,28 +107,6 @@ class CanvasTraceContextTests {
 		List<Delivery> deliveries = this.broker.fetch("default", 10, Duration.ofMinutes(1), Duration.ZERO);
 		assertThat(deliveries).hasSize(1);
 		return this.codec.decode(deliveries.get(0).body());
-	}
-
-	/**
-	 * A minimal W3C-like propagator for the simple tracer: {@code traceparent = traceId-spanId}.
-	 */
-	private record TraceParentPropagator(SimpleTracer tracer) implements Propagator {
-
-		@Override
-		public List<String> fields() {
-			return List.of("traceparent");
-		}
-
-		@Override
-		public <C> void inject(TraceContext context, C carrier, Setter<C> setter) {
-			setter.set(carrier, "traceparent", context.traceId() + "-" + context.spanId());
-		}
-
-		@Override
-		public <C> Span.Builder extract(C carrier, Getter<C> getter) {
-			return this.tracer.spanBuilder();
-		}
-
 	}
 
 }

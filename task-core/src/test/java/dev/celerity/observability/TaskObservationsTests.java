@@ -1,15 +1,11 @@
 package dev.celerity.observability;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
@@ -51,7 +47,7 @@ class TaskObservationsTests {
 
 	@Test
 	void taskSpanIsAChildOfTheCallersSpanInTheSameTrace() {
-		Propagator propagator = new HeaderPropagator(this.tracer);
+		Propagator propagator = new TraceParentPropagator(this.tracer);
 		this.registry.observationConfig()
 			.observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(
 					new PropagatingSenderTracingObservationHandler<>(this.tracer, propagator),
@@ -101,34 +97,6 @@ class TaskObservationsTests {
 		public String work() {
 			this.traceIdInTask.set(this.tracer.currentSpan().context().traceId());
 			return "done";
-		}
-
-	}
-
-	/**
-	 * A minimal W3C-like propagator for the simple tracer: {@code traceparent = traceId-spanId}.
-	 */
-	private record HeaderPropagator(SimpleTracer tracer) implements Propagator {
-
-		@Override
-		public List<String> fields() {
-			return List.of("traceparent");
-		}
-
-		@Override
-		public <C> void inject(TraceContext context, C carrier, Setter<C> setter) {
-			setter.set(carrier, "traceparent", context.traceId() + "-" + context.spanId());
-		}
-
-		@Override
-		public <C> Span.Builder extract(C carrier, Getter<C> getter) {
-			String header = getter.get(carrier, "traceparent");
-			if (header == null) {
-				return this.tracer.spanBuilder();
-			}
-			String[] parts = header.split("-");
-			TraceContext parent = this.tracer.traceContextBuilder().traceId(parts[0]).spanId(parts[1]).build();
-			return this.tracer.spanBuilder().setParent(parent);
 		}
 
 	}
