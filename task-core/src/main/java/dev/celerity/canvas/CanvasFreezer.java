@@ -36,14 +36,28 @@ final class CanvasFreezer {
 		}
 		if (canvas instanceof Group<?> group) {
 			List<Node> members = new ArrayList<>();
-			group.tasks().forEach((member) -> members.add(freeze(member)));
+			for (Canvas<?> member : group.tasks()) {
+				Node frozen = freeze(member);
+				if (frozen instanceof GroupNode nested && nested.links().isEmpty()) {
+					// as in Celery, a group inside a group adds its members in its place (depth first)
+					members.addAll(nested.tasks());
+				}
+				else {
+					members.add(frozen);
+				}
+			}
 			GroupNode node = new GroupNode(TaskIds.next(), members, freezeAll(group.links()));
 			return withErrorLinks(node, freezeAll(group.errorLinks()));
 		}
 		if (canvas instanceof Chord<?> chord) {
 			GroupNode header = (GroupNode) freeze(chord.header());
 			Node body = withLinks(freeze(chord.body()), freezeAll(chord.links()));
-			return new ChordNode(header, withErrorLinks(body, freezeAll(chord.errorLinks())));
+			// the chord's error callbacks report the chord (its result's id), once, whichever part of the body fails
+			String chordId = Node.resultId(body);
+			List<Node> errorLinks = freezeAll(chord.errorLinks()).stream()
+				.map((errback) -> Errbacks.reportingOnce(errback, chordId))
+				.toList();
+			return new ChordNode(header, withErrorLinks(body, errorLinks));
 		}
 		if (canvas instanceof Chunks<?> chunks) {
 			return freeze(chunks.group());
@@ -55,9 +69,13 @@ final class CanvasFreezer {
 	private Node chain(Chain<?> chain) {
 		List<Node> steps = new ArrayList<>();
 		for (Canvas<?> step : chain.steps()) {
-			Node node = freeze(step);
+			Node node = unrollGroup(freeze(step));
 			List<Node> parts = (node instanceof ChainNode nested) ? nested.steps() : List.of(node);
 			for (Node part : parts) {
+				if (part instanceof GroupNode group && group.tasks().isEmpty() && group.links().isEmpty()) {
+					// an empty group inside a chain is dropped, as in Celery
+					continue;
+				}
 				int last = steps.size() - 1;
 				if (last >= 0 && steps.get(last) instanceof GroupNode group && group.links().isEmpty()) {
 					// a group followed by a step is a chord: the step receives every result at once
@@ -67,6 +85,9 @@ final class CanvasFreezer {
 					steps.add(part);
 				}
 			}
+		}
+		if (steps.isEmpty()) {
+			return new ChainNode(List.of());
 		}
 		int last = steps.size() - 1;
 		steps.set(last, withLinks(steps.get(last), freezeAll(chain.links())));
@@ -86,8 +107,33 @@ final class CanvasFreezer {
 				freezeAll(signature.links()), freezeAll(signature.errorLinks()), signature.resultType());
 	}
 
+	/**
+	 * Freezes callbacks; the same callback linked twice is held once (two signatures are the same callback when they
+	 * call the same task with the same arguments and options).
+	 */
 	private List<Node> freezeAll(List<? extends Canvas<?>> canvases) {
-		return canvases.stream().map(this::freeze).toList();
+		Map<Object, Node> distinct = new LinkedHashMap<>();
+		for (Canvas<?> canvas : canvases) {
+			Node frozen = freeze(canvas);
+			distinct.putIfAbsent((canvas instanceof Signature<?> signature) ? sameCallKey(signature) : frozen, frozen);
+		}
+		return List.copyOf(distinct.values());
+	}
+
+	private static List<Object> sameCallKey(Signature<?> signature) {
+		return List.of(signature.taskName(), signature.args(), signature.kwargs(), signature.options(),
+				signature.isImmutable(), signature.links(), signature.errorLinks());
+	}
+
+	/**
+	 * A group of one member inside a chain behaves as that member, as in Celery: its result is passed on as it is,
+	 * not as a list of one.
+	 */
+	private static Node unrollGroup(Node node) {
+		if (node instanceof GroupNode group && group.tasks().size() == 1 && group.links().isEmpty()) {
+			return group.tasks().get(0);
+		}
+		return node;
 	}
 
 	private static Node withLinks(Node node, List<Node> links) {

@@ -141,11 +141,24 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 
 	private void settleAbandoned(TaskMessage message, RemoteError error, TaskState state, String reason) {
 		Lineage lineage = lineageOf(message);
-		List<Object> errbackArgs = errbackArgs(message.id(), error);
-		for (SignatureSpec errback : message.embed().errbacks()) {
-			publish(errback, errbackArgs, Continuation.NONE, lineage);
-		}
+		runErrbacks(this.specs.nodesOf(message.embed().errbacks()), message.id(), error, lineage);
 		abandon(continuationOf(message), message.id(), message.task(), error, state, reason, lineage);
+	}
+
+	/**
+	 * Publishes error callbacks for one failure, each as a task of its own: a chord's callbacks once for the chord,
+	 * every other callback once per failed task.
+	 */
+	private void runErrbacks(List<Node> errbacks, String failedId, RemoteError error, Lineage lineage) {
+		for (TaskNode errback : Errbacks.tasks(errbacks)) {
+			String onceKey = Errbacks.onceKey(errback);
+			if (onceKey != null && !this.chords.fail(onceKey, this.timeToLive)) {
+				continue;
+			}
+			String reported = Errbacks.reportedId(errback, failedId);
+			this.publisher.publish(Errbacks.forFailure(errback, reported), errbackArgs(reported, error),
+					Continuation.NONE, lineage, true);
+		}
 	}
 
 	/**
@@ -165,10 +178,8 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 		RemoteError chordError = new RemoteError(error.type(), "Chord header task " + failedId + " (" + failedTask
 				+ ") failed: " + ((error.message() != null) ? error.message() : error.type()), error.stackTrace());
 		Attached body = this.specs.detach(continuation.chordBody());
-		List<Object> errbackArgs = errbackArgs(failedId, chordError);
-		for (Node errback : errorLinksOf(body.node())) {
-			this.publisher.publish(errback, errbackArgs, Continuation.NONE, lineage, true);
-		}
+		// as in Celery, the body's error callbacks are called with the chord's id; the error names the failed task
+		runErrbacks(errorLinksOf(body.node()), Node.resultId(body.node()), chordError, lineage);
 		settle(body.node(), chordError, state, reason);
 		abandon(body.continuation(), failedId, failedTask, error, state, reason, lineage);
 	}

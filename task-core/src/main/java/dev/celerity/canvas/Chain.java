@@ -20,6 +20,9 @@ import dev.celerity.api.TaskHandle4;
  * <p>The fluent form keeps the Java types flowing: {@code chain(extract.s(url)).then(transform).then(load, table)}
  * compiles only if each step's first parameter accepts the previous step's result.
  *
+ * <p>A chain with no steps (empty groups in a chain are dropped) sends nothing: {@link WorkflowTemplate#send}
+ * returns {@code null} for it.
+ *
  * <p>A step that fails (after its retries) stops the chain: later steps never run and are marked failed, the
  * failed step's and the chain's error callbacks run, and the chain's result raises the failure.
  *
@@ -34,7 +37,6 @@ public final class Chain<R> implements Canvas<R> {
 	private final List<Signature<?>> errorLinks;
 
 	Chain(List<? extends Canvas<?>> steps, List<Signature<?>> links, List<Signature<?>> errorLinks) {
-		Assert.notEmpty(steps, "A chain needs at least one step");
 		Assert.noNullElements(steps, "Chain steps must not be null");
 		this.steps = List.copyOf(steps);
 		this.links = List.copyOf(links);
@@ -58,7 +60,7 @@ public final class Chain<R> implements Canvas<R> {
 
 	@Override
 	public Type resultType() {
-		return this.steps.get(this.steps.size() - 1).resultType();
+		return this.steps.isEmpty() ? Object.class : this.steps.get(this.steps.size() - 1).resultType();
 	}
 
 	/**

@@ -69,6 +69,9 @@ public class DefaultWorkflowTemplate implements WorkflowTemplate {
 	@Override
 	public <R> AsyncResult<R> send(Canvas<R> canvas) {
 		Node node = this.freezer.freeze(canvas);
+		if (node instanceof ChainNode chain && chain.steps().isEmpty()) {
+			return null;
+		}
 		TaskContext current = TaskContextHolder.current().orElse(null);
 		Lineage lineage = (current != null)
 				? new Lineage(String.valueOf(current.headers().getOrDefault("root_id", current.id())), current.id())

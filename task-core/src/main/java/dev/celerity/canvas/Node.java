@@ -61,6 +61,24 @@ sealed interface Node {
 
 	}
 
+	/**
+	 * Returns the id of a node's result: a task's own id, a chain's last step's, a group's id, a chord's body's.
+	 * @param node the node
+	 * @return the id, or {@code null} for an empty chain
+	 */
+	static String resultId(Node node) {
+		if (node instanceof TaskNode task) {
+			return task.id();
+		}
+		if (node instanceof ChainNode chain) {
+			return chain.steps().isEmpty() ? null : resultId(chain.steps().get(chain.steps().size() - 1));
+		}
+		if (node instanceof GroupNode group) {
+			return group.id();
+		}
+		return resultId(((ChordNode) node).body());
+	}
+
 	static <T> List<T> concat(List<? extends T> first, List<? extends T> second) {
 		if (second.isEmpty()) {
 			return List.copyOf(first);

@@ -142,6 +142,10 @@ final class NodeSpecs {
 				spec.immutable(), links, errorLinks, Object.class);
 	}
 
+	List<Node> nodesOf(List<SignatureSpec> specs) {
+		return specs.stream().map(this::toNode).toList();
+	}
+
 	private List<Node> toNodes(Object specs) {
 		if (!(specs instanceof List<?> list)) {
 			return List.of();

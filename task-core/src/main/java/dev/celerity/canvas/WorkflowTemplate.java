@@ -16,7 +16,8 @@ public interface WorkflowTemplate {
 	 * @param <R> the final result type
 	 * @param canvas the workflow
 	 * @return the final result; for a chain, {@link AsyncResult#parent()} walks back through the earlier steps, and
-	 * a chord's result has the header's {@link GroupResult} as its parent
+	 * a chord's result has the header's {@link GroupResult} as its parent; {@code null} for a chain with no steps
+	 * (once empty groups are dropped), which sends nothing
 	 */
 	<R> AsyncResult<R> send(Canvas<R> canvas);
 

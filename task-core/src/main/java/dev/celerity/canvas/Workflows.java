@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import dev.celerity.api.Canvas;
 import dev.celerity.api.Signature;
 import dev.celerity.api.TaskHandle1;
+import dev.celerity.message.BuiltinTasks;
 
 /**
  * Builds workflows, in Celery's vocabulary: {@code chain}, {@code group}, {@code chord}, {@code map},
@@ -21,10 +22,10 @@ import dev.celerity.api.TaskHandle1;
 public final class Workflows {
 
 	/** The name of the built-in task that calls a task once per item (Celery's {@code celery.map}). */
-	public static final String MAP_TASK = "celery.map";
+	public static final String MAP_TASK = BuiltinTasks.MAP;
 
 	/** The name of the built-in task that calls a task once per argument list (Celery's {@code celery.starmap}). */
-	public static final String STARMAP_TASK = "celery.starmap";
+	public static final String STARMAP_TASK = BuiltinTasks.STARMAP;
 
 	private Workflows() {
 	}
@@ -153,7 +154,10 @@ public final class Workflows {
 		spec.put("args", task.args());
 		spec.put("kwargs", task.kwargs());
 		spec.put("immutable", task.isImmutable());
-		return Signature.<List<R>>of(name, ResultTypes.listOf(task.resultType()), spec, items).set(task.options().withTaskId(null));
+		// immutable, as in Celery: inside a chain the items are the map's input, not the previous step's result
+		return Signature.<List<R>>of(name, ResultTypes.listOf(task.resultType()), spec, items)
+			.set(task.options().withTaskId(null))
+			.immutable();
 	}
 
 }

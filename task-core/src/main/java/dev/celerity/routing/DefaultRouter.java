@@ -2,11 +2,13 @@ package dev.celerity.routing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.celerity.api.TaskOptions;
+import dev.celerity.message.BuiltinTasks;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskDefinition;
 import dev.celerity.registry.TaskRegistry;
@@ -64,6 +66,11 @@ public class DefaultRouter implements Router {
 
 	@Override
 	public Route route(String taskName, List<Object> args, Map<String, Object> kwargs, TaskOptions options) {
+		Optional<BuiltinTasks.Call> inner = BuiltinTasks.calledBy(taskName, args);
+		if (inner.isPresent()) {
+			// a map or starmap runs where the task it calls would run
+			return route(inner.get().task(), inner.get().args(), inner.get().kwargs(), options);
+		}
 		Choice choice = new Choice();
 		choice.offer(options.queue(), options.priority(), "options");
 		if (!choice.complete() && !this.rules.isEmpty()) {

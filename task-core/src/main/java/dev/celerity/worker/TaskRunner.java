@@ -219,8 +219,8 @@ public class TaskRunner {
 
 	private void reject(Delivery delivery, TaskMessage message, String reason) {
 		logger.warn("Dead-lettering message {} from queue '{}': {}", delivery.id(), delivery.queue(), reason);
-		if (message != null && isWorkflowStep(message)) {
-			failWorkflowStep(message, reason);
+		if (message != null) {
+			failDeadLettered(message, reason);
 		}
 		this.completions.settling(delivery);
 		this.broker.deadLetter(delivery, reason);
@@ -229,16 +229,19 @@ public class TaskRunner {
 	}
 
 	/**
-	 * Fails a dead-lettered step of a workflow, before its message leaves the lease (so a crash repeats this): its
-	 * result becomes a failure with the dead-letter reason, and the workflow handler runs its error callbacks, settles
-	 * the rest of its chain and fails its chord. The dead letter itself is kept for replay.
+	 * Fails a dead-lettered task, before its message leaves the lease (so a crash repeats this): its result becomes a
+	 * failure with the dead-letter reason, so that no caller waits for it, and for a workflow step the workflow
+	 * handler runs its error callbacks, settles the rest of its chain and fails its chord. The dead letter itself is
+	 * kept for replay, which overwrites the failure when the task runs.
 	 */
-	private void failWorkflowStep(TaskMessage message, String reason) {
+	private void failDeadLettered(TaskMessage message, String reason) {
 		RemoteError error = new RemoteError(TaskRejectedException.class.getName(),
 				new TaskRejectedException(message.id(), reason).getMessage(), List.of());
 		this.backend.store(new TaskResult(message.id(), message.task(), TaskState.FAILURE.name(), null,
 				Map.of("dead_lettered", true), error, this.clock.instant()), this.settings.resultTimeToLive());
-		this.outcomeHandler.onFailure(message, error);
+		if (isWorkflowStep(message)) {
+			this.outcomeHandler.onFailure(message, error);
+		}
 	}
 
 	private static boolean isWorkflowStep(TaskMessage message) {

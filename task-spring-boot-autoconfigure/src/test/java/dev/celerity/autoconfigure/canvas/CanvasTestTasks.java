@@ -80,6 +80,30 @@ public class CanvasTestTasks {
 		throw new IllegalStateException("boom on " + value);
 	}
 
+	@Task(name = "canvas.broken")
+	public int broken(int value) {
+		count("broken");
+		throw new IllegalArgumentException("broken on " + value);
+	}
+
+	@Task(name = "canvas.failOnList")
+	public int failOnList(List<Object> values) {
+		count("failOnList");
+		throw new IllegalArgumentException("failed on " + values);
+	}
+
+	@Task(name = "canvas.identity")
+	public List<Object> identity(List<Object> values) {
+		count("identity");
+		return values;
+	}
+
+	@Task(name = "canvas.routedAdd", queue = AbstractCanvasIntegrationTests.MANUAL_QUEUE, priority = 7)
+	public int routedAdd(int a, int b) {
+		count("routedAdd");
+		return a + b;
+	}
+
 	@Task(name = "canvas.onError")
 	public void onError(String taskId, RemoteError error) {
 		count("onError");

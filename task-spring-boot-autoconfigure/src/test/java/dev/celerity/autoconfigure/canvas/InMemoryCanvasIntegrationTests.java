@@ -20,7 +20,7 @@ class InMemoryCanvasIntegrationTests extends AbstractCanvasIntegrationTests {
 		.withPropertyValues("celerity.worker.concurrency=4");
 
 	@Override
-	protected void run(CanvasTest test) {
+	public void run(CanvasTest test) {
 		this.contextRunner.run((context) -> {
 			assertThatNoStartupFailure(context.getStartupFailure());
 			test.run(context, context.getBean(TaskTemplate.class), context.getBean(WorkflowTemplate.class));

@@ -46,7 +46,7 @@ class RedisCanvasIntegrationTests extends AbstractCanvasIntegrationTests {
 	}
 
 	@Override
-	protected void run(CanvasTest test) {
+	public void run(CanvasTest test) {
 		// one instance of the test tasks and of the publish recorder serves both workers, so that counts add up
 		CanvasTestTasks tasks = new CanvasTestTasks();
 		PublishedEvents published = new PublishedEvents();
