@@ -1,6 +1,7 @@
 package dev.celerity.autoconfigure.canvas;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import dev.celerity.api.Canvas;
 import dev.celerity.api.Signature;
 import dev.celerity.api.TaskExecutionException;
 import dev.celerity.api.TaskRejectedException;
+import dev.celerity.api.TaskRevokedException;
 import dev.celerity.canvas.GroupResult;
 import dev.celerity.events.TaskEvent.TaskPublished;
 
@@ -137,6 +139,19 @@ interface CanvasFailureContract extends CanvasContract {
 			await().atMost(WAIT).untilAsserted(() -> assertThat(testTasks.errbackCalls()).hasSize(2));
 			await().during(QUIET).atMost(WAIT).until(() -> testTasks.errbackCalls().size() == 2);
 			assertThat(testTasks.errbackCalls()).containsExactlyInAnyOrder(groupBody.id(), chainBody.id());
+		});
+	}
+
+	@Test
+	default void revokedPlainTaskRunsItsErrorCallbacksWithTheRevocation() {
+		run((context, tasks, workflows) -> {
+			AsyncResult<Integer> expired = workflows.send(tasks.task(CanvasTestTasks::add).s(1, 2)
+				.expires(Instant.now().minusSeconds(1))
+				.linkError(Signature.of("canvas.onError")));
+			CanvasTestTasks testTasks = context.getBean(CanvasTestTasks.class);
+			await().atMost(WAIT).untilAsserted(() -> assertThat(testTasks.errbackCalls()).containsExactly(expired.id()));
+			assertThat(testTasks.errbackErrors().peek().type()).isEqualTo(TaskRevokedException.class.getName());
+			assertThat(calls(context, "add")).isZero();
 		});
 	}
 
