@@ -230,12 +230,8 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 
 	private Continuation continuationOf(TaskMessage message) {
 		MessageHeaders headers = message.headers();
-		GroupSlot slot = null;
-		if (headers.group() != null && headers.extra().containsKey("group_index")) {
-			slot = new GroupSlot(headers.group(), Integer.parseInt(headers.extra().get("group_index")),
-					Integer.parseInt(headers.extra().getOrDefault("chord_size", "0")));
-		}
-		return new Continuation(message.embed().chain(), slot, message.embed().chord());
+		return new Continuation(message.embed().chain(), GroupSlot.readFrom(headers.group(), headers.extra()),
+				message.embed().chord());
 	}
 
 	private static Lineage lineageOf(TaskMessage message) {

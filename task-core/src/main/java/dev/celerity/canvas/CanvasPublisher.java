@@ -162,8 +162,7 @@ final class CanvasPublisher {
 		Map<String, String> extraHeaders = new LinkedHashMap<>();
 		GroupSlot slot = continuation.slot();
 		if (slot != null) {
-			extraHeaders.put("group_index", Integer.toString(slot.index()));
-			extraHeaders.put("chord_size", Integer.toString(slot.size()));
+			slot.writeTo(extraHeaders);
 		}
 		MessageHeaders headers = new MessageHeaders(0, options.readyAt(this.clock.instant()), options.expires(),
 				(lineage.rootId() != null) ? lineage.rootId() : task.id(), lineage.parentId(),

@@ -28,10 +28,6 @@ final class NodeSpecs {
 
 	private static final String GROUP_ID = "group_id";
 
-	private static final String GROUP_INDEX = "group_index";
-
-	private static final String CHORD_SIZE = "chord_size";
-
 	private static final String CHORD = "chord";
 
 	private final MessageCodec codec;
@@ -101,8 +97,8 @@ final class NodeSpecs {
 		}
 		Map<String, Object> options = new LinkedHashMap<>(spec.options());
 		options.put(GROUP_ID, continuation.slot().groupId());
-		options.put(GROUP_INDEX, continuation.slot().index());
-		options.put(CHORD_SIZE, continuation.slot().size());
+		options.put(GroupSlot.GROUP_INDEX, continuation.slot().index());
+		options.put(GroupSlot.CHORD_SIZE, continuation.slot().size());
 		if (continuation.chordBody() != null) {
 			options.put(CHORD, continuation.chordBody());
 		}
@@ -118,8 +114,8 @@ final class NodeSpecs {
 		Map<String, Object> options = spec.options();
 		Continuation continuation = Continuation.NONE;
 		if (options.get(GROUP_ID) != null) {
-			GroupSlot slot = new GroupSlot(String.valueOf(options.get(GROUP_ID)), intOf(options.get(GROUP_INDEX)),
-					intOf(options.get(CHORD_SIZE)));
+			GroupSlot slot = new GroupSlot(String.valueOf(options.get(GROUP_ID)),
+					intOf(options.get(GroupSlot.GROUP_INDEX)), intOf(options.get(GroupSlot.CHORD_SIZE)));
 			Object chord = options.get(CHORD);
 			continuation = new Continuation(List.of(), slot, (chord != null) ? specOf(chord) : null);
 		}
@@ -135,7 +131,7 @@ final class NodeSpecs {
 		String id = (String) options.remove(TASK_ID);
 		List<Node> links = toNodes(options.remove(LINK));
 		List<Node> errorLinks = toNodes(options.remove(LINK_ERROR));
-		for (String key : List.of(GROUP_ID, GROUP_INDEX, CHORD_SIZE, CHORD)) {
+		for (String key : List.of(GROUP_ID, GroupSlot.GROUP_INDEX, GroupSlot.CHORD_SIZE, CHORD)) {
 			options.remove(key);
 		}
 		return new TaskNode((id != null) ? id : TaskIds.next(), spec.task(), spec.args(), spec.kwargs(), options,
