@@ -38,6 +38,27 @@ class PackageDependencyTests {
 			.check(this.classes);
 	}
 
+	/**
+	 * Each feature's Redis code ({@code broker.redis}, {@code backend.redis}, {@code schedule.redis},
+	 * {@code control.redis}, {@code ratelimit.redis}) stands alone; what they share (key convention, scripts,
+	 * Lettuce replies) lives in {@code dev.celerity.redis}, which knows no feature.
+	 */
+	@Test
+	void redisPackagesDoNotReachIntoEachOther() {
+		slices().matching("dev.celerity.(*).redis..").should().notDependOnEachOther().check(this.classes);
+	}
+
+	@Test
+	void sharedRedisSupportKnowsNoFeature() {
+		noClasses().that()
+			.resideInAPackage("dev.celerity.redis..")
+			.should()
+			.dependOnClassesThat()
+			.resideOutsideOfPackages("dev.celerity.redis..", "java..", "org.springframework..", "io.lettuce..",
+					"org.slf4j..")
+			.check(this.classes);
+	}
+
 	@Test
 	void onlyObservabilityImportsMicrometer() {
 		noClasses().that()

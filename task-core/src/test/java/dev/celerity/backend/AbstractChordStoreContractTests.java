@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The contract every {@link ChordStore} honours; each implementation's test extends this class.
@@ -42,6 +43,33 @@ public abstract class AbstractChordStoreContractTests {
 		ChordProgress repeated = store().complete(this.chordId, 0, 2, "a", TTL);
 		assertThat(repeated.completed()).isEqualTo(1);
 		assertThat(repeated.isComplete()).isFalse();
+	}
+
+	@Test
+	void repeatedHeaderPositionKeepsItsFirstResult() {
+		store().complete(this.chordId, 0, 2, "first", TTL);
+		store().complete(this.chordId, 0, 2, "again", TTL);
+		assertThat(store().complete(this.chordId, 1, 2, "b", TTL).results()).containsExactly("first", "b");
+	}
+
+	@Test
+	void chordStateIsForgottenAfterItsTimeToLive() {
+		Duration brief = Duration.ofMillis(100);
+		store().complete(this.chordId, 0, 2, "a", brief);
+		// each poll records position 1 again with the short time to live, so the poll interval must outlast it
+		await().pollDelay(Duration.ofMillis(300))
+			.pollInterval(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> store().complete(this.chordId, 1, 2, "b", brief).completed() == 1);
+	}
+
+	@Test
+	void failureIsForgottenAfterItsTimeToLive() {
+		assertThat(store().fail(this.chordId, Duration.ofMillis(100))).isTrue();
+		await().pollDelay(Duration.ofMillis(300))
+			.pollInterval(Duration.ofMillis(300))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> store().fail(this.chordId, Duration.ofMillis(100)));
 	}
 
 	@Test

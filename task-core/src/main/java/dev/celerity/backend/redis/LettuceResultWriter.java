@@ -7,7 +7,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
-import dev.celerity.broker.redis.LettuceReplies;
+import dev.celerity.redis.LettuceReplies;
 
 /**
  * Writes states and their announcements on Lettuce's shared connection without waiting in between: one round trip

@@ -1,23 +1,19 @@
 package dev.celerity.backend.redis;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
-import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.util.Assert;
-import org.springframework.util.StreamUtils;
+import org.springframework.data.redis.connection.ReturnType;
 
 import dev.celerity.backend.ChordProgress;
 import dev.celerity.backend.ChordStore;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.redis.LuaScript;
+import dev.celerity.redis.ScriptCall;
+import dev.celerity.redis.ScriptExecutor;
 
 /**
  * The chord counter on Redis: each chord is one hash, {@code <prefix>:chord:{<chord id>}}, holding the header results
@@ -26,17 +22,15 @@ import dev.celerity.message.MessageCodec;
  */
 public class RedisChordStore implements ChordStore {
 
-	private final StringRedisTemplate redis;
+	private static final LuaScript COMPLETE = LuaScript.load(RedisChordStore.class, "completeChord");
+
+	private static final LuaScript FAIL = LuaScript.load(RedisChordStore.class, "failChord");
+
+	private final ScriptExecutor executor;
 
 	private final MessageCodec codec;
 
-	private final String prefix;
-
-	@SuppressWarnings("rawtypes")
-	private final RedisScript<List> completeScript = new DefaultRedisScript<>(readScript("completeChord.lua"),
-			List.class);
-
-	private final RedisScript<Long> failScript = new DefaultRedisScript<>(readScript("failChord.lua"), Long.class);
+	private final ResultKeys keys;
 
 	/**
 	 * Creates a store.
@@ -45,12 +39,9 @@ public class RedisChordStore implements ChordStore {
 	 * @param keyPrefix the prefix of every key, without braces
 	 */
 	public RedisChordStore(RedisConnectionFactory connectionFactory, MessageCodec codec, String keyPrefix) {
-		Assert.hasText(keyPrefix, "Key prefix must not be empty");
-		Assert.isTrue(keyPrefix.indexOf('{') < 0 && keyPrefix.indexOf('}') < 0,
-				() -> "Key prefix must not contain braces, but was '" + keyPrefix + "'");
-		this.redis = new StringRedisTemplate(connectionFactory);
+		this.executor = new ScriptExecutor(connectionFactory);
 		this.codec = codec;
-		this.prefix = keyPrefix;
+		this.keys = new ResultKeys(keyPrefix);
 	}
 
 	/**
@@ -59,7 +50,7 @@ public class RedisChordStore implements ChordStore {
 	 * @return the key, hash-tagged by the chord id
 	 */
 	public String key(String chordId) {
-		return this.prefix + ":chord:{" + chordId + "}";
+		return this.keys.chord(chordId);
 	}
 
 	@Override
@@ -67,32 +58,27 @@ public class RedisChordStore implements ChordStore {
 		if (index < 0 || index >= size) {
 			throw new IllegalArgumentException("Header position " + index + " is outside a chord of " + size);
 		}
-		String encoded = new String(this.codec.write(result), StandardCharsets.UTF_8);
-		List<?> reply = this.redis.execute(this.completeScript, List.of(key(chordId)), Integer.toString(index),
-				Integer.toString(size), encoded, Long.toString(timeToLive.toMillis()));
+		List<?> reply = this.executor.execute(ScriptCall.of(COMPLETE, ReturnType.MULTI, new String[] { key(chordId) },
+				bytes(Integer.toString(index)), bytes(Integer.toString(size)), this.codec.write(result),
+				bytes(Long.toString(timeToLive.toMillis()))));
 		int completed = ((Number) reply.get(0)).intValue();
 		boolean failed = ((Number) reply.get(1)).intValue() == 1;
 		List<Object> results = new ArrayList<>(Math.max(0, reply.size() - 2));
 		for (int i = 2; i < reply.size(); i++) {
-			results.add(this.codec.read(((String) reply.get(i)).getBytes(StandardCharsets.UTF_8), Object.class));
+			results.add(this.codec.read((byte[]) reply.get(i), Object.class));
 		}
 		return new ChordProgress(completed, size, failed, results);
 	}
 
 	@Override
 	public boolean fail(String chordId, Duration timeToLive) {
-		Long first = this.redis.execute(this.failScript, List.of(key(chordId)), Long.toString(timeToLive.toMillis()));
+		Long first = this.executor.execute(ScriptCall.of(FAIL, ReturnType.INTEGER, List.of(key(chordId)),
+				Long.toString(timeToLive.toMillis())));
 		return first != null && first == 1L;
 	}
 
-	private static String readScript(String name) {
-		try {
-			return StreamUtils.copyToString(new ClassPathResource(name, RedisChordStore.class).getInputStream(),
-					StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read Lua script " + name, ex);
-		}
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.celerity.backend.redis;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
-import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -25,6 +20,9 @@ import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
 import dev.celerity.backend.redis.LettuceResultWriter.EncodedState;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.redis.LuaScript;
+import dev.celerity.redis.ScriptCall;
+import dev.celerity.redis.ScriptExecutor;
 
 /**
  * The result backend on Redis: each task's state is a key with a time to live, readable from any instance; a final
@@ -39,6 +37,8 @@ public class RedisResultBackend implements ResultBackend, AutoCloseable {
 
 	private static final byte[] NO_CHANNEL = new byte[0];
 
+	private static final LuaScript STORE = LuaScript.load(RedisResultBackend.class, "storeResult");
+
 	private static final boolean LETTUCE_PRESENT = ClassUtils.isPresent(
 			"io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands", RedisResultBackend.class.getClassLoader());
 
@@ -48,7 +48,7 @@ public class RedisResultBackend implements ResultBackend, AutoCloseable {
 
 	private final ResultKeys keys;
 
-	private final RedisScript<Long> storeScript = new DefaultRedisScript<>(readScript("storeResult.lua"), Long.class);
+	private final ScriptExecutor executor;
 
 	private final ResultSubscriptions subscriptions;
 
@@ -74,6 +74,7 @@ public class RedisResultBackend implements ResultBackend, AutoCloseable {
 		this.connectionFactory = connectionFactory;
 		this.codec = codec;
 		this.keys = new ResultKeys(keyPrefix);
+		this.executor = new ScriptExecutor(connectionFactory);
 		this.subscriptions = new ResultSubscriptions(connectionFactory, this.keys, this::decode, this::find,
 				waiterTimeToLive);
 	}
@@ -115,26 +116,18 @@ public class RedisResultBackend implements ResultBackend, AutoCloseable {
 					result.isReady() ? bytes(this.keys.readyChannel(result.taskId())) : null));
 		}
 		long millis = Math.max(1, timeToLive.toMillis());
-		try (RedisConnection connection = this.connectionFactory.getConnection()) {
-			if (!pipelineOnLettuce || !LettuceResultWriter.writeAll(connection.getNativeConnection(), states, millis)) {
-				states.forEach((state) -> storeByScript(connection, state.key(), state.value(), millis,
-						state.channel()));
+		if (pipelineOnLettuce) {
+			try (RedisConnection connection = this.connectionFactory.getConnection()) {
+				if (LettuceResultWriter.writeAll(connection.getNativeConnection(), states, millis)) {
+					return;
+				}
 			}
 		}
-	}
-
-	private void storeByScript(RedisConnection connection, byte[] key, byte[] encoded, long millis, byte[] channel) {
-		byte[][] keysAndArgs = { key, encoded, bytes(Long.toString(millis)), (channel != null) ? channel : NO_CHANNEL };
-		try {
-			connection.scriptingCommands().evalSha(this.storeScript.getSha1(), ReturnType.INTEGER, 1, keysAndArgs);
-		}
-		catch (RuntimeException ex) {
-			if (!isNoScript(ex)) {
-				throw ex;
-			}
-			connection.scriptingCommands()
-				.eval(bytes(this.storeScript.getScriptAsString()), ReturnType.INTEGER, 1, keysAndArgs);
-		}
+		byte[] ttl = bytes(Long.toString(millis));
+		this.executor.executeAll(states.stream()
+			.map((state) -> new ScriptCall(STORE, ReturnType.INTEGER, 1, new byte[][] { state.key(), state.value(), ttl,
+					(state.channel() != null) ? state.channel() : NO_CHANNEL }))
+			.toList());
 	}
 
 	@Override
@@ -181,24 +174,6 @@ public class RedisResultBackend implements ResultBackend, AutoCloseable {
 		catch (RuntimeException ex) {
 			logger.warn("Ignoring an unreadable task state: {}", ex.getMessage());
 			return Optional.empty();
-		}
-	}
-
-	private static boolean isNoScript(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
-			if (cause.getMessage() != null && cause.getMessage().contains("NOSCRIPT")) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String readScript(String name) {
-		try {
-			return new ClassPathResource(name, RedisResultBackend.class).getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read Lua script " + name, ex);
 		}
 	}
 

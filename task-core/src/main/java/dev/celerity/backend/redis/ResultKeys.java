@@ -1,26 +1,22 @@
 package dev.celerity.backend.redis;
 
-import java.nio.charset.StandardCharsets;
-
-import org.springframework.util.Assert;
+import dev.celerity.redis.RedisKeys;
 
 /**
- * Builds the keys and channels of the Redis result backend: {@code <prefix>:result:{<task id>}} holds a task's state,
- * {@code <prefix>:result-ready:{<task id>}} announces its final state.
+ * Builds the keys and channels of results and chords on Redis: {@code <prefix>:result:{<task id>}} holds a task's
+ * state, {@code <prefix>:result-ready:{<task id>}} announces its final state, {@code <prefix>:chord:{<chord id>}}
+ * holds a chord's header results.
  */
 public final class ResultKeys {
 
-	private final String prefix;
+	private final RedisKeys keys;
 
 	/**
 	 * Creates a key builder.
 	 * @param prefix the prefix of every key, without braces
 	 */
 	public ResultKeys(String prefix) {
-		Assert.hasText(prefix, "Key prefix must not be empty");
-		Assert.isTrue(prefix.indexOf('{') < 0 && prefix.indexOf('}') < 0,
-				() -> "Key prefix must not contain braces, but was '" + prefix + "'");
-		this.prefix = prefix;
+		this.keys = new RedisKeys(prefix);
 	}
 
 	/**
@@ -29,7 +25,7 @@ public final class ResultKeys {
 	 * @return the key
 	 */
 	public String result(String taskId) {
-		return this.prefix + ":result:{" + taskId + "}";
+		return this.keys.key("result", RedisKeys.tag(taskId));
 	}
 
 	/**
@@ -38,7 +34,7 @@ public final class ResultKeys {
 	 * @return the channel
 	 */
 	public String readyChannel(String taskId) {
-		return this.prefix + ":result-ready:{" + taskId + "}";
+		return this.keys.key("result-ready", RedisKeys.tag(taskId));
 	}
 
 	/**
@@ -46,11 +42,16 @@ public final class ResultKeys {
 	 * @return the channel
 	 */
 	public String keepAliveChannel() {
-		return this.prefix + ":result-subscriber";
+		return this.keys.key("result-subscriber");
 	}
 
-	static byte[] bytes(String value) {
-		return value.getBytes(StandardCharsets.UTF_8);
+	/**
+	 * Returns the key of a chord's state.
+	 * @param chordId the chord's id
+	 * @return the key, hash-tagged by the chord id
+	 */
+	public String chord(String chordId) {
+		return this.keys.key("chord", RedisKeys.tag(chordId));
 	}
 
 }

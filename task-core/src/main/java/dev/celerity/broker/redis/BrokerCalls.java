@@ -9,6 +9,7 @@ import org.springframework.data.redis.connection.ReturnType;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
 import dev.celerity.broker.redis.RedisBrokerKeys.QueueKeys;
+import dev.celerity.redis.ScriptCall;
 
 /**
  * Turns broker operations into script calls: which keys, which arguments, in the order each script's header states.
@@ -39,9 +40,10 @@ final class BrokerCalls {
 	}
 
 	ScriptCall fetch(QueueKeys keys, int max, Duration lease) {
-		return call(this.scripts.fetch, ReturnType.MULTI, new String[] { keys.ready(), keys.delayed(), keys.leases(),
-				keys.messages(), keys.redelivered(), keys.sequence(), keys.wake() }, bytes(Integer.toString(max)),
-				millis(lease));
+		return ScriptCall.of(this.scripts.fetch, ReturnType.MULTI,
+				new String[] { keys.ready(), keys.delayed(), keys.leases(), keys.messages(), keys.redelivered(),
+						keys.sequence(), keys.wake() },
+				bytes(Integer.toString(max)), millis(lease));
 	}
 
 	ScriptCall ack(QueueKeys keys, List<Delivery> deliveries) {
@@ -55,12 +57,12 @@ final class BrokerCalls {
 	}
 
 	ScriptCall extendLease(QueueKeys keys, Delivery delivery, Duration lease) {
-		return call(this.scripts.extendLease, ReturnType.INTEGER, new String[] { keys.leases() },
+		return ScriptCall.of(this.scripts.extendLease, ReturnType.INTEGER, new String[] { keys.leases() },
 				bytes(delivery.leaseToken()), millis(lease));
 	}
 
 	ScriptCall requeue(QueueKeys keys, Delivery delivery, OutboundMessage next) {
-		return call(this.scripts.requeue, ReturnType.INTEGER,
+		return ScriptCall.of(this.scripts.requeue, ReturnType.INTEGER,
 				new String[] { keys.leases(), keys.messages(), keys.ready(), keys.delayed(), keys.sequence(),
 						keys.wake() },
 				bytes(delivery.leaseToken()), bytes(delivery.id()), bytes(next.id()),
@@ -68,44 +70,38 @@ final class BrokerCalls {
 	}
 
 	ScriptCall release(QueueKeys keys, Delivery delivery) {
-		return call(this.scripts.release, ReturnType.INTEGER,
+		return ScriptCall.of(this.scripts.release, ReturnType.INTEGER,
 				new String[] { keys.leases(), keys.ready(), keys.redelivered(), keys.sequence(), keys.wake() },
 				bytes(delivery.leaseToken()), bytes(delivery.id()), bytes(Integer.toString(delivery.priority())),
 				delivery.redelivered() ? ONE : ZERO);
 	}
 
 	ScriptCall deadLetter(QueueKeys keys, Delivery delivery, byte[] entry) {
-		return call(this.scripts.deadLetter, ReturnType.INTEGER,
+		return ScriptCall.of(this.scripts.deadLetter, ReturnType.INTEGER,
 				new String[] { keys.leases(), keys.messages(), keys.deadLetters() }, bytes(delivery.leaseToken()),
 				bytes(delivery.id()), entry);
 	}
 
 	ScriptCall countWaiting(QueueKeys keys) {
-		return call(this.scripts.countWaiting, ReturnType.INTEGER, new String[] { keys.ready(), keys.delayed() });
+		return ScriptCall.of(this.scripts.countWaiting, ReturnType.INTEGER,
+				new String[] { keys.ready(), keys.delayed() });
 	}
 
 	ScriptCall purge(QueueKeys keys) {
-		return call(this.scripts.purge, ReturnType.INTEGER,
+		return ScriptCall.of(this.scripts.purge, ReturnType.INTEGER,
 				new String[] { keys.ready(), keys.delayed(), keys.messages(), keys.redelivered() });
 	}
 
 	ScriptCall stats(QueueKeys keys) {
-		return call(this.scripts.stats, ReturnType.MULTI,
+		return ScriptCall.of(this.scripts.stats, ReturnType.MULTI,
 				new String[] { keys.ready(), keys.delayed(), keys.leases(), keys.deadLetters() });
 	}
 
 	ScriptCall replayDeadLetters(QueueKeys keys, int max) {
-		return call(this.scripts.replayDeadLetters, ReturnType.INTEGER,
+		return ScriptCall.of(this.scripts.replayDeadLetters, ReturnType.INTEGER,
 				new String[] { keys.deadLetters(), keys.messages(), keys.ready(), keys.delayed(), keys.sequence(),
 						keys.wake() },
 				bytes(Integer.toString(max)));
-	}
-
-	private static ScriptCall call(LuaScript script, ReturnType type, String[] keys, byte[]... args) {
-		byte[][] keysAndArgs = new byte[keys.length + args.length][];
-		int i = keys(keysAndArgs, keys);
-		System.arraycopy(args, 0, keysAndArgs, i, args.length);
-		return new ScriptCall(script, type, keys.length, keysAndArgs);
 	}
 
 	private static int keys(byte[][] target, String... keys) {

@@ -23,6 +23,8 @@ import dev.celerity.broker.OutboundMessage;
 import dev.celerity.broker.QueueStats;
 import dev.celerity.broker.redis.RedisBrokerKeys.QueueKeys;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.redis.ScriptCall;
+import dev.celerity.redis.ScriptExecutor;
 
 /**
  * The broker on Redis, shared by every application instance that uses the same Redis and key prefix.

@@ -2,6 +2,8 @@ package dev.celerity.broker.redis;
 
 import org.springframework.util.Assert;
 
+import dev.celerity.redis.RedisKeys;
+
 /**
  * Builds the Redis keys of the broker; every caller (scripts, tests, operators' tools) takes its keys from here.
  *
@@ -11,19 +13,16 @@ import org.springframework.util.Assert;
 public final class RedisBrokerKeys {
 
 	/** The default key prefix. */
-	public static final String DEFAULT_PREFIX = "celerity";
+	public static final String DEFAULT_PREFIX = RedisKeys.DEFAULT_PREFIX;
 
-	private final String prefix;
+	private final RedisKeys keys;
 
 	/**
 	 * Creates a key builder.
 	 * @param prefix the prefix of every key, without braces
 	 */
 	public RedisBrokerKeys(String prefix) {
-		Assert.hasText(prefix, "Key prefix must not be empty");
-		Assert.isTrue(prefix.indexOf('{') < 0 && prefix.indexOf('}') < 0,
-				() -> "Key prefix must not contain braces, but was '" + prefix + "'");
-		this.prefix = prefix;
+		this.keys = new RedisKeys(prefix);
 	}
 
 	/**
@@ -31,7 +30,7 @@ public final class RedisBrokerKeys {
 	 * @return the prefix
 	 */
 	public String prefix() {
-		return this.prefix;
+		return this.keys.prefix();
 	}
 
 	/**
@@ -41,9 +40,10 @@ public final class RedisBrokerKeys {
 	 */
 	public QueueKeys queue(String queue) {
 		Assert.hasText(queue, "Queue must not be empty");
-		String base = this.prefix + ":{" + queue + "}:";
-		return new QueueKeys(queue, base + "ready", base + "delayed", base + "leases", base + "messages",
-				base + "redelivered", base + "sequence", base + "wake", base + "dead");
+		String tag = RedisKeys.tag(queue);
+		return new QueueKeys(queue, this.keys.key(tag, "ready"), this.keys.key(tag, "delayed"),
+				this.keys.key(tag, "leases"), this.keys.key(tag, "messages"), this.keys.key(tag, "redelivered"),
+				this.keys.key(tag, "sequence"), this.keys.key(tag, "wake"), this.keys.key(tag, "dead"));
 	}
 
 	/**

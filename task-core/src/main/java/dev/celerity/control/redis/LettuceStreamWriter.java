@@ -14,7 +14,7 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.util.ClassUtils;
 
-import dev.celerity.broker.redis.LettuceReplies;
+import dev.celerity.redis.LettuceReplies;
 
 /**
  * Appends stream entries on Lettuce's shared, multiplexed connection without waiting between them: one round trip for

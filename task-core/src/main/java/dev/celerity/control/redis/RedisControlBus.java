@@ -39,7 +39,7 @@ public class RedisControlBus implements ControlBus, SmartLifecycle {
 
 	private final ControlDispatcher dispatcher;
 
-	private final String prefix;
+	private final ControlKeys keys;
 
 	private final ChannelTopic channel;
 
@@ -58,8 +58,8 @@ public class RedisControlBus implements ControlBus, SmartLifecycle {
 		this.redis = redis;
 		this.codec = codec;
 		this.dispatcher = dispatcher;
-		this.prefix = prefix;
-		this.channel = new ChannelTopic(prefix + ":control");
+		this.keys = new ControlKeys(prefix);
+		this.channel = new ChannelTopic(this.keys.commandChannel());
 		this.container.setConnectionFactory(connectionFactory);
 		this.container.setBeanName("celerity-control");
 		this.container.addMessageListener(this::onMessage, this.channel);
@@ -69,7 +69,7 @@ public class RedisControlBus implements ControlBus, SmartLifecycle {
 	public List<ControlReply> broadcast(ControlCommand command, Duration timeout) {
 		Long receivers = this.redis.convertAndSend(this.channel.getTopic(),
 				new String(this.codec.write(command), StandardCharsets.UTF_8));
-		String replies = replyKey(command.id());
+		String replies = this.keys.replies(command.id());
 		List<ControlReply> received = new ArrayList<>();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (received.size() < ((receivers != null) ? receivers : 0)) {
@@ -132,13 +132,9 @@ public class RedisControlBus implements ControlBus, SmartLifecycle {
 			return;
 		}
 		ControlReply reply = this.dispatcher.dispatch(command);
-		String key = replyKey(command.id());
+		String key = this.keys.replies(command.id());
 		this.redis.opsForList().rightPush(key, new String(this.codec.write(reply), StandardCharsets.UTF_8));
 		this.redis.expire(key, REPLY_KEY_TIME_TO_LIVE);
-	}
-
-	private String replyKey(String commandId) {
-		return this.prefix + ":control:replies:" + commandId;
 	}
 
 }

@@ -44,7 +44,7 @@ public class RedisRevocationStore implements RevocationStore, ControlCommandHand
 
 	private final StringRedisTemplate redis;
 
-	private final String prefix;
+	private final ControlKeys keys;
 
 	private final Duration timeToLive;
 
@@ -77,7 +77,7 @@ public class RedisRevocationStore implements RevocationStore, ControlCommandHand
 	public RedisRevocationStore(StringRedisTemplate redis, String prefix, Duration timeToLive,
 			Duration refreshInterval, Clock clock) {
 		this.redis = redis;
-		this.prefix = prefix;
+		this.keys = new ControlKeys(prefix);
 		this.timeToLive = timeToLive;
 		this.refreshInterval = refreshInterval;
 		this.clock = clock;
@@ -203,7 +203,7 @@ public class RedisRevocationStore implements RevocationStore, ControlCommandHand
 	}
 
 	private String key(String taskId) {
-		return this.prefix + ":revoked:" + taskId;
+		return this.keys.revoked(taskId);
 	}
 
 }

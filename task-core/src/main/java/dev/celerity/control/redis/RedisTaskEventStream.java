@@ -90,7 +90,7 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 		}
 		this.types = Set.copyOf(types);
 		this.redis = redis;
-		this.key = prefix + ":events";
+		this.key = new ControlKeys(prefix).events();
 		this.options = XAddOptions.maxlen(maxLength).approximateTrimming(true);
 		this.maxLength = maxLength;
 		this.writer = new Thread(this::writeLoop, "celerity-event-stream");

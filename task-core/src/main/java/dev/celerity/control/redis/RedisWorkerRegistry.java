@@ -39,7 +39,7 @@ public class RedisWorkerRegistry implements WorkerRegistry {
 	public RedisWorkerRegistry(StringRedisTemplate redis, MessageCodec codec, String prefix, Clock clock) {
 		this.redis = redis;
 		this.codec = codec;
-		this.key = prefix + ":workers";
+		this.key = new ControlKeys(prefix).workers();
 		this.clock = clock;
 	}
 

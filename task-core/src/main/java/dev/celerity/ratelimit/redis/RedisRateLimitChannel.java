@@ -12,13 +12,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import dev.celerity.ratelimit.RateLimit;
 import dev.celerity.ratelimit.RateLimitChange;
 import dev.celerity.ratelimit.RateLimitChannel;
+import dev.celerity.redis.LuaScript;
+import dev.celerity.redis.ScriptCall;
+import dev.celerity.redis.ScriptExecutor;
 
 /**
  * Broadcasts rate limit changes through Redis: one script bumps a version counter, records the change in a hash (so
@@ -29,16 +32,12 @@ public class RedisRateLimitChannel implements RateLimitChannel, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisRateLimitChannel.class);
 
-	// KEYS[1] hash: task -> "version|limit"; KEYS[2] version counter; ARGV[1] task, ARGV[2] limit ('' removes it),
-	// ARGV[3] pub/sub channel. Returns the change's version.
-	private static final RedisScript<Long> PUBLISH_CHANGE = RedisScript.of("""
-			local version = redis.call('INCR', KEYS[2])
-			redis.call('HSET', KEYS[1], ARGV[1], version .. '|' .. ARGV[2])
-			redis.call('PUBLISH', ARGV[3], version .. '|' .. ARGV[2] .. '|' .. ARGV[1])
-			return version
-			""", Long.class);
+	private static final LuaScript PUBLISH_CHANGE = LuaScript.load(RedisRateLimitChannel.class,
+			"publishRateLimitChange");
 
 	private final StringRedisTemplate redis;
+
+	private final ScriptExecutor executor;
 
 	private final RedisMessageListenerContainer listeners;
 
@@ -51,13 +50,15 @@ public class RedisRateLimitChannel implements RateLimitChannel, DisposableBean {
 	/**
 	 * Creates a channel.
 	 * @param connectionFactory the application's Redis connection factory
-	 * @param keyPrefix the prefix of Celerity's keys, for example {@code celerity:}
+	 * @param keyPrefix the prefix of Celerity's keys, for example {@code celerity}
 	 */
 	public RedisRateLimitChannel(RedisConnectionFactory connectionFactory, String keyPrefix) {
+		RateLimitKeys keys = new RateLimitKeys(keyPrefix);
 		this.redis = new StringRedisTemplate(connectionFactory);
-		this.changesKey = keyPrefix + "{rate-limits}:changes";
-		this.versionKey = keyPrefix + "{rate-limits}:version";
-		this.channel = keyPrefix + "rate-limits:changed";
+		this.executor = new ScriptExecutor(connectionFactory);
+		this.changesKey = keys.changes();
+		this.versionKey = keys.version();
+		this.channel = keys.changedChannel();
 		this.listeners = new RedisMessageListenerContainer();
 		this.listeners.setConnectionFactory(connectionFactory);
 		this.listeners.afterPropertiesSet();
@@ -66,8 +67,9 @@ public class RedisRateLimitChannel implements RateLimitChannel, DisposableBean {
 
 	@Override
 	public RateLimitChange publish(String task, RateLimit limit) {
-		Long version = this.redis.execute(PUBLISH_CHANGE, List.of(this.changesKey, this.versionKey), task,
-				(limit != null) ? limit.toString() : "", this.channel);
+		Long version = this.executor.execute(ScriptCall.of(PUBLISH_CHANGE, ReturnType.INTEGER,
+				List.of(this.changesKey, this.versionKey), task, (limit != null) ? limit.toString() : "",
+				this.channel));
 		return new RateLimitChange(task, limit, (version != null) ? version : 0);
 	}
 

@@ -29,20 +29,20 @@ public class RedisRateLimiter extends BucketRateLimiter implements DisposableBea
 
 	private final ProxyManager<byte[]> proxies;
 
-	private final String keyPrefix;
+	private final RateLimitKeys keys;
 
 	/**
 	 * Creates a limiter.
 	 * @param connectionFactory the application's Lettuce connection factory
-	 * @param keyPrefix the prefix of bucket keys, for example {@code celerity:}
+	 * @param keyPrefix the prefix of Celerity's keys, for example {@code celerity}
 	 * @param maxReservation how far ahead a token may be reserved
 	 * @param keepAfterFull how long a bucket key lives after its bucket is full again
 	 */
 	public RedisRateLimiter(RedisConnectionFactory connectionFactory, String keyPrefix, Duration maxReservation,
 			Duration keepAfterFull) {
 		super(maxReservation);
+		this.keys = new RateLimitKeys(keyPrefix);
 		this.connection = connectionFactory.getConnection();
-		this.keyPrefix = keyPrefix;
 		ExpirationAfterWriteStrategy expiry = ExpirationAfterWriteStrategy
 			.basedOnTimeForRefillingBucketUpToMax(keepAfterFull);
 		Object commands = this.connection.getNativeConnection();
@@ -63,7 +63,7 @@ public class RedisRateLimiter extends BucketRateLimiter implements DisposableBea
 
 	@Override
 	protected Bucket bucket(String name, BucketConfiguration configuration, long version) {
-		byte[] key = (this.keyPrefix + "ratelimit:{" + name + "}").getBytes(StandardCharsets.UTF_8);
+		byte[] key = this.keys.bucket(name).getBytes(StandardCharsets.UTF_8);
 		return this.proxies.builder()
 			.withImplicitConfigurationReplacement(version + 1, TokensInheritanceStrategy.AS_IS)
 			.build(key, () -> configuration);

@@ -1,17 +1,18 @@
 package dev.celerity.schedule.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.DefaultRedisScript;
-import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.scripting.support.ResourceScriptSource;
 import org.springframework.util.Assert;
 
+import dev.celerity.redis.LuaScript;
+import dev.celerity.redis.ScriptCall;
+import dev.celerity.redis.ScriptExecutor;
 import dev.celerity.schedule.ScheduleClaims;
 import dev.celerity.schedule.TickClaim;
 
@@ -25,11 +26,13 @@ import dev.celerity.schedule.TickClaim;
  */
 public class RedisScheduleClaims implements ScheduleClaims {
 
-	private final RedisScript<List> claimTick = claimScript();
+	private static final LuaScript CLAIM_TICK = LuaScript.load(RedisScheduleClaims.class, "claimTick");
 
 	private final StringRedisTemplate redis;
 
-	private final String prefix;
+	private final ScriptExecutor executor;
+
+	private final BeatKeys keys;
 
 	private final Duration claimTimeToLive;
 
@@ -43,11 +46,10 @@ public class RedisScheduleClaims implements ScheduleClaims {
 	 * @param owner this instance's id, recorded in the claim keys it wins
 	 */
 	public RedisScheduleClaims(StringRedisTemplate redis, String prefix, Duration claimTimeToLive, String owner) {
-		Assert.hasText(prefix, "Key prefix must not be empty");
-		Assert.isTrue(prefix.indexOf('{') < 0 && prefix.indexOf('}') < 0, "Key prefix must not contain braces");
 		Assert.isTrue(claimTimeToLive.toMillis() >= 1, "Claim time to live must be at least one millisecond");
 		this.redis = redis;
-		this.prefix = prefix;
+		this.executor = new ScriptExecutor(redis.getRequiredConnectionFactory());
+		this.keys = new BeatKeys(prefix);
 		this.claimTimeToLive = claimTimeToLive;
 		this.owner = owner;
 	}
@@ -55,11 +57,12 @@ public class RedisScheduleClaims implements ScheduleClaims {
 	@Override
 	public TickClaim claim(String schedule, Instant tick) {
 		long millis = tick.toEpochMilli();
-		List<?> reply = this.redis.execute(this.claimTick, List.of(tickKey(schedule, tick), lastKey(schedule)),
-				Long.toString(millis), this.owner, Long.toString(this.claimTimeToLive.toMillis()));
+		List<?> reply = this.executor.execute(ScriptCall.of(CLAIM_TICK, ReturnType.MULTI,
+				List.of(tickKey(schedule, tick), lastKey(schedule)), Long.toString(millis), this.owner,
+				Long.toString(this.claimTimeToLive.toMillis())));
 		Assert.state(reply != null && reply.size() == 2, () -> "Unexpected reply of claimTick: " + reply);
 		boolean claimed = ((Number) reply.get(0)).longValue() == 1;
-		return new TickClaim(claimed, instant(String.valueOf(reply.get(1))));
+		return new TickClaim(claimed, instant(new String((byte[]) reply.get(1), StandardCharsets.UTF_8)));
 	}
 
 	@Override
@@ -73,7 +76,7 @@ public class RedisScheduleClaims implements ScheduleClaims {
 	 * @return the key
 	 */
 	public String lastKey(String schedule) {
-		return base(schedule) + "last";
+		return this.keys.last(schedule);
 	}
 
 	/**
@@ -83,24 +86,11 @@ public class RedisScheduleClaims implements ScheduleClaims {
 	 * @return the key
 	 */
 	public String tickKey(String schedule, Instant tick) {
-		return base(schedule) + "tick:" + tick.toEpochMilli();
-	}
-
-	private String base(String schedule) {
-		Assert.isTrue(schedule.indexOf('{') < 0 && schedule.indexOf('}') < 0,
-				() -> "Schedule name must not contain braces, but was '" + schedule + "'");
-		return this.prefix + ":beat:{" + schedule + "}:";
+		return this.keys.tick(schedule, tick);
 	}
 
 	private static Instant instant(String millis) {
 		return (millis == null || millis.isEmpty()) ? null : Instant.ofEpochMilli(Long.parseLong(millis));
-	}
-
-	private static RedisScript<List> claimScript() {
-		DefaultRedisScript<List> script = new DefaultRedisScript<>();
-		script.setScriptSource(new ResourceScriptSource(new ClassPathResource("claimTick.lua", RedisScheduleClaims.class)));
-		script.setResultType(List.class);
-		return script;
 	}
 
 }

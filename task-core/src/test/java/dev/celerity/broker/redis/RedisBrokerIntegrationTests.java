@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.ReturnType;
 
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
@@ -147,21 +146,6 @@ class RedisBrokerIntegrationTests {
 		assertThat(server.calls("bzpopmin")).isGreaterThanOrEqualTo(counting.calls().get("bZPopMin"));
 		assertThat(server.calls("evalsha")).isPositive();
 		assertThat(Duration.ofNanos(cpu.get())).isLessThan(Duration.ofMillis(200));
-	}
-
-	@Test
-	void scriptUnknownToTheServerIsSentWhole() {
-		RedisBroker broker = broker(RedisBrokerOptions.defaults());
-		LuaScript fresh = LuaScript.of("fresh", "-- " + UUID.randomUUID() + "\nreturn tonumber(ARGV[1]) + 1");
-		ScriptExecutor executor = new ScriptExecutor(this.redis.connectionFactory());
-		Long reply = executor.execute(new ScriptCall(fresh, ReturnType.INTEGER, 0, new byte[][] { bytes("41") }));
-		assertThat(reply).isEqualTo(42);
-		LuaScript other = LuaScript.of("other", "-- " + UUID.randomUUID() + "\nreturn tonumber(ARGV[1]) * 2");
-		List<Object> replies = executor.executeAll(List.of(
-				new ScriptCall(other, ReturnType.INTEGER, 0, new byte[][] { bytes("21") }),
-				new ScriptCall(fresh, ReturnType.INTEGER, 0, new byte[][] { bytes("1") })));
-		assertThat(replies).containsExactly(42L, 2L);
-		assertThat(broker.depth(this.queue)).isZero();
 	}
 
 	@Test

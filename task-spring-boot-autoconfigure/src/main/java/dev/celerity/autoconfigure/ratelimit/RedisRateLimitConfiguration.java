@@ -33,7 +33,7 @@ class RedisRateLimitConfiguration {
 	RateLimiter celerityRateLimiter(RedisConnectionFactory connectionFactory, CelerityRateLimitProperties properties,
 			CelerityRedisProperties redisProperties) {
 		CelerityRateLimitProperties.RateLimiting settings = properties.getRateLimiting();
-		return new RedisRateLimiter(connectionFactory, keyPrefix(redisProperties), settings.getMaxReservation(),
+		return new RedisRateLimiter(connectionFactory, redisProperties.getKeyPrefix(), settings.getMaxReservation(),
 				settings.getRedisKeepAfterFull());
 	}
 
@@ -41,12 +41,7 @@ class RedisRateLimitConfiguration {
 	@ConditionalOnMissingBean
 	RateLimitChannel celerityRateLimitChannel(RedisConnectionFactory connectionFactory,
 			CelerityRedisProperties redisProperties) {
-		return new RedisRateLimitChannel(connectionFactory, keyPrefix(redisProperties));
-	}
-
-	// the rate limiter's keys append to the prefix directly ("<prefix>:ratelimit:{task}")
-	private static String keyPrefix(CelerityRedisProperties redisProperties) {
-		return redisProperties.getKeyPrefix() + ":";
+		return new RedisRateLimitChannel(connectionFactory, redisProperties.getKeyPrefix());
 	}
 
 }

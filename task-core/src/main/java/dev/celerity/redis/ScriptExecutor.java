@@ -1,4 +1,4 @@
-package dev.celerity.broker.redis;
+package dev.celerity.redis;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,16 +9,21 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Runs Lua scripts by SHA-1 on the application's connection factory, sending the script text only when the server
- * does not know it yet (after a restart or a {@code SCRIPT FLUSH}, or on a new cluster node).
+ * does not know it yet (after a restart or a {@code SCRIPT FLUSH}, or on a new cluster node). The one way every
+ * Redis feature calls its scripts.
  */
-final class ScriptExecutor {
+public final class ScriptExecutor {
 
 	private static final boolean LETTUCE_PRESENT = ClassUtils
 		.isPresent("io.lettuce.core.api.async.RedisScriptingAsyncCommands", ScriptExecutor.class.getClassLoader());
 
 	private final RedisConnectionFactory connectionFactory;
 
-	ScriptExecutor(RedisConnectionFactory connectionFactory) {
+	/**
+	 * Creates an executor.
+	 * @param connectionFactory the application's Redis connection factory
+	 */
+	public ScriptExecutor(RedisConnectionFactory connectionFactory) {
 		this.connectionFactory = connectionFactory;
 	}
 
@@ -26,7 +31,7 @@ final class ScriptExecutor {
 	 * Loads scripts into the server's script cache.
 	 * @param scripts the scripts
 	 */
-	void load(List<LuaScript> scripts) {
+	public void load(List<LuaScript> scripts) {
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
 			for (LuaScript script : scripts) {
 				connection.scriptingCommands().scriptLoad(script.text());
@@ -40,7 +45,7 @@ final class ScriptExecutor {
 	 * @param call the call
 	 * @return the reply
 	 */
-	<T> T execute(ScriptCall call) {
+	public <T> T execute(ScriptCall call) {
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
 			return execute(connection, call);
 		}
@@ -51,7 +56,7 @@ final class ScriptExecutor {
 	 * @param calls the calls
 	 * @return their replies, in order
 	 */
-	List<Object> executeAll(List<ScriptCall> calls) {
+	public List<Object> executeAll(List<ScriptCall> calls) {
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
 			if (LETTUCE_PRESENT) {
 				List<Object> replies = LettucePipeline.executeAll(connection.getNativeConnection(), calls);
@@ -67,7 +72,7 @@ final class ScriptExecutor {
 		}
 	}
 
-	private <T> T execute(RedisConnection connection, ScriptCall call) {
+	private static <T> T execute(RedisConnection connection, ScriptCall call) {
 		try {
 			return connection.scriptingCommands()
 				.evalSha(call.script().sha(), call.returnType(), call.numKeys(), call.keysAndArgs());
@@ -81,6 +86,7 @@ final class ScriptExecutor {
 		}
 	}
 
+	// the server forgot the script (restart, SCRIPT FLUSH, fail-over): the caller sends its text once
 	static boolean isNoScript(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			String message = cause.getMessage();

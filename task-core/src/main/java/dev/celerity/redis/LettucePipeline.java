@@ -1,4 +1,4 @@
-package dev.celerity.broker.redis;
+package dev.celerity.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
