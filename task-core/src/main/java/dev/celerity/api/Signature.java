@@ -117,17 +117,18 @@ public final class Signature<R> implements Canvas<R> {
 	}
 
 	/**
-	 * Returns a copy with extra arguments in front of this signature's own (ignored when immutable) and extra
-	 * keyword arguments merged in (the new value wins).
+	 * Returns a copy with extra arguments in front of this signature's own and extra keyword arguments merged in
+	 * (the new value wins). An immutable signature keeps its own arguments and keyword arguments and ignores both,
+	 * as in Celery; options set on the copy afterwards still apply.
 	 * @param extraArgs arguments to prepend
 	 * @param extraKwargs keyword arguments to merge
 	 * @return the new signature
 	 */
 	public Signature<R> clone(List<?> extraArgs, Map<String, ?> extraKwargs) {
-		List<Object> merged = new ArrayList<>();
-		if (!this.immutable) {
-			merged.addAll(extraArgs);
+		if (this.immutable) {
+			return this;
 		}
+		List<Object> merged = new ArrayList<>(extraArgs);
 		merged.addAll(args());
 		Map<String, Object> mergedKwargs = new LinkedHashMap<>(this.kwargs);
 		mergedKwargs.putAll(extraKwargs);

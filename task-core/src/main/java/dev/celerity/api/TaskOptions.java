@@ -10,7 +10,7 @@ import org.springframework.util.Assert;
  *
  * @param queue the queue to send to
  * @param priority the priority 0-9, higher first
- * @param countdown delay before the task may run
+ * @param countdown delay before the task may run; wins over {@code eta}, zero or negative means now
  * @param eta the earliest time the task may run
  * @param expires the time after which the task is not run but revoked
  * @param taskId a caller-chosen task id, which makes the enqueue idempotent
@@ -23,7 +23,6 @@ public record TaskOptions(String queue, Integer priority, Duration countdown, In
 	public TaskOptions {
 		Assert.isTrue(priority == null || (priority >= 0 && priority <= 9),
 				() -> "Priority must be between 0 and 9, but was " + priority);
-		Assert.isTrue(countdown == null || !countdown.isNegative(), () -> "Countdown must not be negative: " + countdown);
 	}
 
 	/**
@@ -53,7 +52,8 @@ public record TaskOptions(String queue, Integer priority, Duration countdown, In
 	}
 
 	/**
-	 * Returns a copy with a countdown: the task runs no earlier than this long after it is sent.
+	 * Returns a copy with a countdown: the task runs no earlier than this long after it is sent. The countdown wins
+	 * over an ETA; a zero or negative countdown means now.
 	 * @param countdown the delay
 	 * @return new options
 	 */
@@ -112,15 +112,16 @@ public record TaskOptions(String queue, Integer priority, Duration countdown, In
 	}
 
 	/**
-	 * Returns the earliest time the task may start, from the ETA or the countdown.
+	 * Returns the earliest time the task may start. A countdown wins over an ETA when both are set (as in Celery,
+	 * where the countdown is turned into the ETA); a zero or negative countdown means now.
 	 * @param now the current time
 	 * @return the start time, or {@code null} to start at once
 	 */
 	public Instant readyAt(Instant now) {
-		if (this.eta != null) {
-			return this.eta;
+		if (this.countdown != null) {
+			return (this.countdown.isNegative() || this.countdown.isZero()) ? null : now.plus(this.countdown);
 		}
-		return (this.countdown != null && !this.countdown.isZero()) ? now.plus(this.countdown) : null;
+		return this.eta;
 	}
 
 	private static <T> T pick(T preferred, T fallback) {
