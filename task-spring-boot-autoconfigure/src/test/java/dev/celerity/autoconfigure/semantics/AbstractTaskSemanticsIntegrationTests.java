@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.celerity.api.AsyncResult;
 import dev.celerity.api.Signature;
 import dev.celerity.api.Task;
+import dev.celerity.api.TaskExecutionException;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
 import dev.celerity.autoconfigure.canvas.CanvasAutoConfiguration;
@@ -24,6 +25,7 @@ import dev.celerity.autoconfigure.routing.CelerityRoutingAutoConfiguration;
 import dev.celerity.registry.InvalidTaskDefinitionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Call semantics that must hold on every broker (issue 11): partial application, countdown and ETA, retries that
@@ -97,6 +99,32 @@ public abstract class AbstractTaskSemanticsIntegrationTests {
 				.eta(Instant.now().plus(Duration.ofHours(1)))
 				.countdown(Duration.ofSeconds(-5)));
 			assertThat(result.get(WAIT)).isEqualTo("negative");
+		});
+	}
+
+	@Test
+	void autoretriedTaskWhoseRetriesRunOutFailsWithTheExceptionItRaised() {
+		run((context, tasks, recorder) -> {
+			AsyncResult<Object> result = tasks.send("semantics.autoretry", "auto");
+			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> result.get(WAIT))
+				.satisfies((ex) -> {
+					assertThat(ex.getRemoteType()).isEqualTo(IllegalStateException.class.getName());
+					assertThat(ex.getRemoteError().type()).isEqualTo(IllegalStateException.class.getName());
+					assertThat(ex.getRemoteError().message()).isEqualTo("still broken: auto");
+				});
+			assertThat(result.info()).containsEntry("max_retries_exceeded", 1)
+				.containsEntry("exc_type", IllegalStateException.class.getName());
+		});
+	}
+
+	@Test
+	void manualRetryWhoseRetriesRunOutFailsWithTheCauseGivenToRetry() {
+		run((context, tasks, recorder) -> {
+			AsyncResult<Object> result = tasks.send(Signature.of("semantics.manualRetry"));
+			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> result.get(WAIT))
+				.satisfies((ex) -> assertThat(ex.getRemoteType())
+					.isEqualTo(UnsupportedOperationException.class.getName()));
+			assertThat(result.info()).containsEntry("max_retries_exceeded", 1);
 		});
 	}
 
