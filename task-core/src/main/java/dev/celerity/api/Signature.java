@@ -208,6 +208,22 @@ public final class Signature<R> implements Canvas<R> {
 	}
 
 	/**
+	 * Returns a copy with time limits for this call, beating configuration and {@code @TimeLimit}.
+	 * @param soft the soft limit, or {@code null} to leave it to the task
+	 * @param hard the hard limit, or {@code null} to leave it to the task
+	 * @return the new signature
+	 * @throws IllegalArgumentException if a limit is not positive or soft is larger than hard
+	 */
+	public Signature<R> timeLimits(Duration soft, Duration hard) {
+		return set(TaskOptions.none().withTimeLimits(soft, hard));
+	}
+
+	/** @return a copy whose result is not stored; {@code get} on its handle returns {@code null} at once */
+	public Signature<R> ignoreResult() {
+		return set(TaskOptions.none().withIgnoreResult(true));
+	}
+
+	/**
 	 * Returns a copy that calls {@code callback} with this task's result when it succeeds.
 	 * @param callback the success callback
 	 * @return the new signature

@@ -90,7 +90,7 @@ final class AttemptOutcomes {
 				message.headers().retries(), waited(message), argsSummary(message)));
 		long start = System.nanoTime();
 		List<TaskInterceptor> interceptors = definition.interceptors();
-		SupervisedAttempt supervised = this.supervisor.begin(message.id(), definition,
+		SupervisedAttempt supervised = this.supervisor.begin(message, definition,
 				(attempt) -> hardLimitReached(delivery, definition, message, attempt),
 				(attempt) -> revoke(delivery, message, "terminated"));
 		TaskContextHolder.set(context);
@@ -135,7 +135,7 @@ final class AttemptOutcomes {
 
 	private void hardLimitReached(Delivery delivery, TaskDefinition definition, TaskMessage message,
 			SupervisedAttempt attempt) {
-		Duration limit = this.supervisor.limits(definition).hard();
+		Duration limit = this.supervisor.limits(definition, message).hard();
 		settleFailure(delivery, definition, message,
 				new TimeLimitExceededException(definition.name(), true, limit, null), attempt.elapsed());
 	}
@@ -192,7 +192,9 @@ final class AttemptOutcomes {
 					runtime);
 			return;
 		}
-		TaskResult stored = definition.ignoreResult() ? null
+		boolean ignore = (message.headers().ignoreResult() != null) ? message.headers().ignoresResult()
+				: definition.ignoreResult();
+		TaskResult stored = ignore ? null
 				: result(message, TaskState.SUCCESS.name(), json, Map.of(), null);
 		Runnable followUp = () -> {
 			this.outcomeHandler.onSuccess(message, json);

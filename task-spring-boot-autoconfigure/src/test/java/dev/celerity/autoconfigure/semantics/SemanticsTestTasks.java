@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.celerity.api.Task;
 import dev.celerity.api.TaskContext;
+import dev.celerity.api.TimeLimit;
 
 /**
  * Tasks of the semantics tests; each records when it started, by its first argument.
@@ -59,10 +60,18 @@ public class SemanticsTestTasks {
 	}
 
 	@Task(name = "semantics.sleep")
+	@TimeLimit(hard = "30s")
 	public String sleep(String label, long millis) throws InterruptedException {
 		this.starts.put(label, Instant.now());
 		Thread.sleep(millis);
 		return label;
+	}
+
+	@Task(name = "semantics.context")
+	public String context(TaskContext context) {
+		this.contexts.add(Map.of("queue", context.queue(), "priority", context.priority(), "headers",
+				Map.copyOf(context.headers())));
+		return context.id();
 	}
 
 	@Task(name = "semantics.limited", rateLimit = "0.5/s")
