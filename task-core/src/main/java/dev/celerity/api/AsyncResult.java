@@ -88,6 +88,20 @@ public interface AsyncResult<R> {
 	void forget();
 
 	/**
+	 * Revokes the task on every instance: if it has not started it never runs and is stored {@code REVOKED}; with
+	 * {@code terminate} an attempt running now is interrupted and its outcome discarded.
+	 * @param terminate whether to interrupt the task if it runs now
+	 */
+	void revoke(boolean terminate);
+
+	/**
+	 * Revokes the task without interrupting it if it already runs.
+	 */
+	default void revoke() {
+		revoke(false);
+	}
+
+	/**
 	 * Returns a future completed with the result (or the failure) when the task finishes; it never blocks a thread.
 	 * @return the future
 	 */

@@ -117,17 +117,18 @@ public final class Signature<R> implements Canvas<R> {
 	}
 
 	/**
-	 * Returns a copy with extra arguments in front of this signature's own (ignored when immutable) and extra
-	 * keyword arguments merged in (the new value wins).
+	 * Returns a copy with extra arguments in front of this signature's own and extra keyword arguments merged in
+	 * (the new value wins). An immutable signature keeps its own arguments and keyword arguments and ignores both,
+	 * as in Celery; options set on the copy afterwards still apply.
 	 * @param extraArgs arguments to prepend
 	 * @param extraKwargs keyword arguments to merge
 	 * @return the new signature
 	 */
 	public Signature<R> clone(List<?> extraArgs, Map<String, ?> extraKwargs) {
-		List<Object> merged = new ArrayList<>();
-		if (!this.immutable) {
-			merged.addAll(extraArgs);
+		if (this.immutable) {
+			return this;
 		}
+		List<Object> merged = new ArrayList<>(extraArgs);
 		merged.addAll(args());
 		Map<String, Object> mergedKwargs = new LinkedHashMap<>(this.kwargs);
 		mergedKwargs.putAll(extraKwargs);
@@ -204,6 +205,22 @@ public final class Signature<R> implements Canvas<R> {
 	/** @param taskId the id @return a copy with this caller-chosen id */
 	public Signature<R> taskId(String taskId) {
 		return set(TaskOptions.none().withTaskId(taskId));
+	}
+
+	/**
+	 * Returns a copy with time limits for this call, beating configuration and {@code @TimeLimit}.
+	 * @param soft the soft limit, or {@code null} to leave it to the task
+	 * @param hard the hard limit, or {@code null} to leave it to the task
+	 * @return the new signature
+	 * @throws IllegalArgumentException if a limit is not positive or soft is larger than hard
+	 */
+	public Signature<R> timeLimits(Duration soft, Duration hard) {
+		return set(TaskOptions.none().withTimeLimits(soft, hard));
+	}
+
+	/** @return a copy whose result is not stored; {@code get} on its handle returns {@code null} at once */
+	public Signature<R> ignoreResult() {
+		return set(TaskOptions.none().withIgnoreResult(true));
 	}
 
 	/**

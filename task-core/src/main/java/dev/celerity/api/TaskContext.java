@@ -29,8 +29,19 @@ public interface TaskContext {
 	/** @return how many times the task has been retried so far */
 	int retries();
 
-	/** @return the message headers: root and parent ids, group, trace context and custom headers */
+	/**
+	 * Returns the message headers: {@code root_id}, {@code parent_id}, {@code group}, {@code eta}, {@code expires},
+	 * {@code retries}, {@code timelimit}, {@code ignore_result} when set, and the extra headers (such as
+	 * {@code sent_at}, {@code group_index}, {@code chord_size}, trace context and custom headers).
+	 * @return the headers
+	 */
 	Map<String, Object> headers();
+
+	/** @return the queue this delivery came from */
+	String queue();
+
+	/** @return the priority of this delivery, 0-9, higher first */
+	int priority();
 
 	/**
 	 * Records a custom state with progress meta data, readable by any caller through {@link AsyncResult#state()}

@@ -181,6 +181,9 @@ final class CanvasFreezer {
 		putIfSet(map, "countdown", (options.countdown() != null) ? options.countdown().toMillis() / 1000.0 : null);
 		putIfSet(map, "eta", (options.eta() != null) ? options.eta().toString() : null);
 		putIfSet(map, "expires", (options.expires() != null) ? options.expires().toString() : null);
+		putIfSet(map, "soft_time_limit", dev.celerity.message.MessageHeaders.seconds(options.softTimeLimit()));
+		putIfSet(map, "time_limit", dev.celerity.message.MessageHeaders.seconds(options.hardTimeLimit()));
+		putIfSet(map, "ignore_result", options.ignoreResult());
 		return map;
 	}
 

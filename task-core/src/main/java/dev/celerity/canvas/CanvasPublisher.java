@@ -231,6 +231,13 @@ final class CanvasPublisher {
 		if (options.get("expires") != null) {
 			parsed = parsed.withExpires(Instant.parse(options.get("expires").toString()));
 		}
+		if (options.get("soft_time_limit") instanceof Number || options.get("time_limit") instanceof Number) {
+			parsed = parsed.withTimeLimits(MessageHeaders.duration(options.get("soft_time_limit")),
+					MessageHeaders.duration(options.get("time_limit")));
+		}
+		if (options.get("ignore_result") instanceof Boolean ignore) {
+			parsed = parsed.withIgnoreResult(ignore);
+		}
 		return parsed;
 	}
 

@@ -155,6 +155,18 @@ public final class GroupResult<R> implements AsyncResult<List<R>> {
 	@Override
 	public void forget() {
 		this.results.forEach(AsyncResult::forget);
+		if (this.parent != null) {
+			this.parent.forget();
+		}
+	}
+
+	/**
+	 * Revokes every member of the group.
+	 * @param terminate whether to interrupt members that run now
+	 */
+	@Override
+	public void revoke(boolean terminate) {
+		this.results.forEach((result) -> result.revoke(terminate));
 	}
 
 	@Override

@@ -53,9 +53,18 @@ final class LinkedResult<R> implements AsyncResult<R> {
 		return this.parent;
 	}
 
+	/** Forgets this step's result and every earlier step's, as Celery's {@code forget} on a chain does. */
 	@Override
 	public void forget() {
 		this.delegate.forget();
+		if (this.parent != null) {
+			this.parent.forget();
+		}
+	}
+
+	@Override
+	public void revoke(boolean terminate) {
+		this.delegate.revoke(terminate);
 	}
 
 	@Override

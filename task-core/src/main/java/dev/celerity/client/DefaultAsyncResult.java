@@ -36,11 +36,23 @@ final class DefaultAsyncResult<R> implements AsyncResult<R> {
 
 	private final MessageCodec codec;
 
-	DefaultAsyncResult(String id, Type resultType, ResultBackend backend, MessageCodec codec) {
+	private final TaskRevoker revoker;
+
+	private final boolean ignored;
+
+	/**
+	 * Creates a handle.
+	 * @param ignored {@code true} when the call does not store its result: waiting returns {@code null} at once,
+	 * as Celery's {@code AsyncResult.get} does for {@code ignore_result}, instead of waiting for nothing
+	 */
+	DefaultAsyncResult(String id, Type resultType, ResultBackend backend, MessageCodec codec, TaskRevoker revoker,
+			boolean ignored) {
 		this.id = id;
 		this.resultType = resultType;
 		this.backend = backend;
 		this.codec = codec;
+		this.revoker = revoker;
+		this.ignored = ignored;
 	}
 
 	@Override
@@ -61,12 +73,18 @@ final class DefaultAsyncResult<R> implements AsyncResult<R> {
 	@Override
 	public R get() {
 		refuseInsideTask();
+		if (this.ignored) {
+			return null;
+		}
 		return outcome(this.backend.whenReady(this.id).join());
 	}
 
 	@Override
 	public R get(Duration timeout) {
 		refuseInsideTask();
+		if (this.ignored) {
+			return null;
+		}
 		try {
 			return outcome(this.backend.whenReady(this.id).get(timeout.toNanos(), TimeUnit.NANOSECONDS));
 		}
@@ -88,7 +106,15 @@ final class DefaultAsyncResult<R> implements AsyncResult<R> {
 	}
 
 	@Override
+	public void revoke(boolean terminate) {
+		this.revoker.revoke(this.id, terminate);
+	}
+
+	@Override
 	public CompletableFuture<R> toCompletableFuture() {
+		if (this.ignored) {
+			return CompletableFuture.completedFuture(null);
+		}
 		return this.backend.whenReady(this.id).thenApply(this::outcome);
 	}
 

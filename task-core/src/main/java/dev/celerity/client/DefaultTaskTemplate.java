@@ -40,6 +40,7 @@ import dev.celerity.message.MessageEmbed;
 import dev.celerity.message.MessageHeaders;
 import dev.celerity.message.SignatureSpec;
 import dev.celerity.message.TaskMessage;
+import dev.celerity.registry.TaskDefinition;
 import dev.celerity.registry.TaskRegistry;
 import dev.celerity.routing.Route;
 import dev.celerity.routing.Router;
@@ -64,6 +65,10 @@ public class DefaultTaskTemplate implements TaskTemplate {
 	private final MethodReferenceResolver resolver;
 
 	private final PublishInterceptor publishInterceptor;
+
+	private final TaskRegistry registry;
+
+	private final TaskRevoker revoker;
 
 	/**
 	 * Creates a template.
@@ -93,6 +98,26 @@ public class DefaultTaskTemplate implements TaskTemplate {
 	 */
 	public DefaultTaskTemplate(MessageCodec codec, TaskRegistry registry, Router router, Broker broker,
 			ResultBackend backend, TaskEventListener events, Clock clock, PublishInterceptor publishInterceptor) {
+		this(codec, registry, router, broker, backend, events, clock, publishInterceptor, TaskRevoker.UNAVAILABLE);
+	}
+
+	/**
+	 * Creates a template whose result handles can revoke their tasks.
+	 * @param codec the message codec
+	 * @param registry the locally registered tasks (to name method references and know ignored results)
+	 * @param router decides queue and priority
+	 * @param broker where messages go
+	 * @param backend where results are read
+	 * @param events where the published event goes
+	 * @param clock the clock for countdowns
+	 * @param publishInterceptor wraps each publish
+	 * @param revoker revokes tasks for {@link AsyncResult#revoke(boolean)}
+	 */
+	public DefaultTaskTemplate(MessageCodec codec, TaskRegistry registry, Router router, Broker broker,
+			ResultBackend backend, TaskEventListener events, Clock clock, PublishInterceptor publishInterceptor,
+			TaskRevoker revoker) {
+		this.registry = registry;
+		this.revoker = revoker;
 		this.publishInterceptor = publishInterceptor;
 		this.codec = codec;
 		this.router = router;
@@ -114,12 +139,25 @@ public class DefaultTaskTemplate implements TaskTemplate {
 			this.events.onEvent(new TaskEvent.TaskPublished(message.id(), message.task(), delivery.queue(),
 					delivery.priority(), message.headers().eta()));
 		}
-		return new DefaultAsyncResult<>(message.id(), signature.resultType(), this.backend, this.codec);
+		return new DefaultAsyncResult<>(message.id(), signature.resultType(), this.backend, this.codec, this.revoker,
+				ignoresResult(signature));
 	}
 
 	@Override
 	public <R> AsyncResult<R> result(String taskId, Type resultType) {
-		return new DefaultAsyncResult<>(taskId, resultType, this.backend, this.codec);
+		return new DefaultAsyncResult<>(taskId, resultType, this.backend, this.codec, this.revoker, false);
+	}
+
+	/**
+	 * Tells whether a call stores no result: the call option decides, else the task's {@code ignoreResult} when it
+	 * is registered here; a publish-only caller that does not register the task sets the option.
+	 */
+	private boolean ignoresResult(Signature<?> signature) {
+		Boolean option = signature.options().ignoreResult();
+		if (option != null) {
+			return option;
+		}
+		return this.registry.find(signature.taskName()).map(TaskDefinition::ignoreResult).orElse(false);
 	}
 
 	/**
@@ -138,7 +176,8 @@ public class DefaultTaskTemplate implements TaskTemplate {
 		TaskContext parent = TaskContextHolder.current().orElse(null);
 		String rootId = (parent == null) ? id : String.valueOf(parent.headers().getOrDefault("root_id", parent.id()));
 		MessageHeaders headers = new MessageHeaders(0, readyAt, options.expires(), rootId,
-				(parent != null) ? parent.id() : null, null, Map.of(MessageHeaders.SENT_AT, now.toString()));
+				(parent != null) ? parent.id() : null, null, Map.of(MessageHeaders.SENT_AT, now.toString()),
+				MessageHeaders.timelimit(options.softTimeLimit(), options.hardTimeLimit()), options.ignoreResult());
 		MessageEmbed embed = new MessageEmbed(specs(signature.links()), specs(signature.errorLinks()), List.of(), null);
 		return new TaskMessage(id, signature.taskName(), args, kwargs, headers,
 				new DeliveryInfo(route.queue(), route.priority(), route.decidedBy()), embed);
@@ -160,6 +199,9 @@ public class DefaultTaskTemplate implements TaskTemplate {
 		putIfSet(map, "countdown", (options.countdown() != null) ? options.countdown().toMillis() / 1000.0 : null);
 		putIfSet(map, "eta", (options.eta() != null) ? options.eta().toString() : null);
 		putIfSet(map, "expires", (options.expires() != null) ? options.expires().toString() : null);
+		putIfSet(map, "soft_time_limit", MessageHeaders.seconds(options.softTimeLimit()));
+		putIfSet(map, "time_limit", MessageHeaders.seconds(options.hardTimeLimit()));
+		putIfSet(map, "ignore_result", options.ignoreResult());
 		putIfSet(map, "task_id", options.taskId());
 		return map;
 	}

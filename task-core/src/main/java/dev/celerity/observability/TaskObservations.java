@@ -11,7 +11,6 @@ import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.observation.transport.SenderContext;
 
 import dev.celerity.client.PublishInterceptor;
-import dev.celerity.message.MessageHeaders;
 import dev.celerity.message.TaskMessage;
 import dev.celerity.worker.ExecutionInterceptor;
 
@@ -51,7 +50,7 @@ public class TaskObservations implements PublishInterceptor, ExecutionIntercepto
 		// the propagating handler writes the trace context into the carrier when the observation starts
 		observation.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			return publisher.test(message.withHeaders(withExtra(message.headers(), carrier)));
+			return publisher.test(message.withHeaders(message.headers().withExtra(carrier)));
 		}
 		catch (RuntimeException ex) {
 			observation.error(ex);
@@ -76,11 +75,6 @@ public class TaskObservations implements PublishInterceptor, ExecutionIntercepto
 
 	private static KeyValues tags(TaskMessage message, String queue) {
 		return KeyValues.of("celerity.task", message.task(), "celerity.queue", (queue != null) ? queue : "unknown");
-	}
-
-	private static MessageHeaders withExtra(MessageHeaders headers, Map<String, String> extra) {
-		return new MessageHeaders(headers.retries(), headers.eta(), headers.expires(), headers.rootId(),
-				headers.parentId(), headers.group(), extra);
 	}
 
 }

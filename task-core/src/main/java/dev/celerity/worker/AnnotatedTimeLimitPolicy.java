@@ -47,14 +47,21 @@ public class AnnotatedTimeLimitPolicy implements TimeLimitPolicy {
 	 * Reads the {@link TimeLimit} of a task method.
 	 * @param task the task
 	 * @return the annotated limits, {@link TimeLimits#NONE} without annotation
-	 * @throws IllegalArgumentException if a limit is not a duration
+	 * @throws InvalidTimeLimitException if a limit is not a positive duration or soft is larger than hard
 	 */
 	public static TimeLimits annotated(TaskDefinition task) {
 		TimeLimit limit = AnnotatedElementUtils.findMergedAnnotation(task.method(), TimeLimit.class);
 		if (limit == null) {
 			return TimeLimits.NONE;
 		}
-		return new TimeLimits(parse(task, "soft", limit.soft()), parse(task, "hard", limit.hard()));
+		TimeLimits limits = new TimeLimits(parse(task, "soft", limit.soft()), parse(task, "hard", limit.hard()));
+		if (limits.softAboveHard()) {
+			throw new InvalidTimeLimitException(task,
+					"soft = \"" + limit.soft() + "\", hard = \"" + limit.hard() + "\"", "the soft limit "
+							+ limits.soft() + " must not be larger than the hard limit " + limits.hard(),
+					null);
+		}
+		return limits;
 	}
 
 	private static Duration parse(TaskDefinition task, String attribute, String text) {
@@ -69,8 +76,8 @@ public class AnnotatedTimeLimitPolicy implements TimeLimitPolicy {
 			return duration;
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("Invalid @TimeLimit(" + attribute + " = \"" + text + "\") on "
-					+ task.methodDescription() + ": expected a positive duration such as 30s or 500ms", ex);
+			throw new InvalidTimeLimitException(task, attribute + " = \"" + text + "\"",
+					"expected a positive duration such as 30s or 500ms", ex);
 		}
 	}
 

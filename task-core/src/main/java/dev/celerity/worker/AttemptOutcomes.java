@@ -44,6 +44,9 @@ final class AttemptOutcomes {
 
 	private static final int ARGS_SUMMARY_LENGTH = 200;
 
+	/** Meta key of a failure whose retries ran out, holding the task's maximum. */
+	static final String MAX_RETRIES_EXCEEDED = "max_retries_exceeded";
+
 	private final MessageCodec codec;
 
 	private final Broker broker;
@@ -87,7 +90,7 @@ final class AttemptOutcomes {
 				message.headers().retries(), waited(message), argsSummary(message)));
 		long start = System.nanoTime();
 		List<TaskInterceptor> interceptors = definition.interceptors();
-		SupervisedAttempt supervised = this.supervisor.begin(message.id(), definition,
+		SupervisedAttempt supervised = this.supervisor.begin(message, definition,
 				(attempt) -> hardLimitReached(delivery, definition, message, attempt),
 				(attempt) -> revoke(delivery, message, "terminated"));
 		TaskContextHolder.set(context);
@@ -132,7 +135,7 @@ final class AttemptOutcomes {
 
 	private void hardLimitReached(Delivery delivery, TaskDefinition definition, TaskMessage message,
 			SupervisedAttempt attempt) {
-		Duration limit = this.supervisor.limits(definition).hard();
+		Duration limit = this.supervisor.limits(definition, message).hard();
 		settleFailure(delivery, definition, message,
 				new TimeLimitExceededException(definition.name(), true, limit, null), attempt.elapsed());
 	}
@@ -189,7 +192,9 @@ final class AttemptOutcomes {
 					runtime);
 			return;
 		}
-		TaskResult stored = definition.ignoreResult() ? null
+		boolean ignore = (message.headers().ignoreResult() != null) ? message.headers().ignoresResult()
+				: definition.ignoreResult();
+		TaskResult stored = ignore ? null
 				: result(message, TaskState.SUCCESS.name(), json, Map.of(), null);
 		Runnable followUp = () -> {
 			this.outcomeHandler.onSuccess(message, json);
@@ -238,9 +243,26 @@ final class AttemptOutcomes {
 						(countdown != null) ? countdown : policy.delayBefore(retries, ThreadLocalRandom.current()));
 				return;
 			}
-			reason = new MaxRetriesExceededException(definition.name(), policy.maxRetries(), reason);
+			exhausted(delivery, definition, message, reason, requested && failure.getCause() == null, start);
+			return;
 		}
 		settleFailure(delivery, definition, message, reason, Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/**
+	 * Records a task whose retries ran out. As in Celery, the stored failure is the exception the task raised (or
+	 * gave to {@code retry}), so callers see its type; the result's meta says the retries were exhausted. Only a
+	 * retry asked for without a cause fails with {@link MaxRetriesExceededException}.
+	 */
+	private void exhausted(Delivery delivery, TaskDefinition definition, TaskMessage message, Throwable reason,
+			boolean withoutCause, long start) {
+		int maxRetries = definition.retryPolicy().maxRetries();
+		MaxRetriesExceededException exceeded = new MaxRetriesExceededException(definition.name(), maxRetries,
+				withoutCause ? null : reason);
+		logger.info("{} [{}]", exceeded.getMessage(), message.id());
+		settleFailure(delivery, definition, message, withoutCause ? exceeded : reason,
+				Map.of(MAX_RETRIES_EXCEEDED, maxRetries, "retries", message.headers().retries()),
+				Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	private void retry(Delivery delivery, TaskDefinition definition, TaskMessage message, Throwable reason,
@@ -259,9 +281,14 @@ final class AttemptOutcomes {
 
 	private void settleFailure(Delivery delivery, TaskDefinition definition, TaskMessage message, Throwable reason,
 			Duration runtime) {
+		settleFailure(delivery, definition, message, reason, Map.of(), runtime);
+	}
+
+	private void settleFailure(Delivery delivery, TaskDefinition definition, TaskMessage message, Throwable reason,
+			Map<String, Object> meta, Duration runtime) {
 		RemoteError error = RemoteError.of(reason);
 		logger.debug("Task {} [{}] failed: {}", definition.name(), message.id(), error);
-		store(message, TaskState.FAILURE.name(), null, Map.of(), error);
+		store(message, TaskState.FAILURE.name(), null, meta, error);
 		this.outcomeHandler.onFailure(message, error);
 		this.events.onEvent(new TaskEvent.TaskFailed(message.id(), definition.name(), delivery.queue(), error, runtime));
 		this.completions.ack(delivery);

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.celerity.message.TaskMessage;
 import dev.celerity.registry.TaskDefinition;
 
 /**
@@ -90,12 +91,13 @@ public class AttemptSupervisor implements AutoCloseable {
 		this.timers.shutdownNow();
 	}
 
-	SupervisedAttempt begin(String taskId, TaskDefinition task, Consumer<SupervisedAttempt> onHardLimit,
+	SupervisedAttempt begin(TaskMessage message, TaskDefinition task, Consumer<SupervisedAttempt> onHardLimit,
 			Consumer<SupervisedAttempt> onTerminate) {
+		String taskId = message.id();
 		SupervisedAttempt attempt = new SupervisedAttempt(taskId, task.name(), Thread.currentThread(),
 				this.clock.instant(), onTerminate);
 		this.running.put(taskId, attempt);
-		TimeLimits limits = this.timeLimits.limitsFor(task);
+		TimeLimits limits = limits(task, message);
 		ScheduledFuture<?> soft = (limits.soft() != null)
 				? schedule(limits.soft(), () -> attempt.softLimitReached(limits.soft())) : null;
 		ScheduledFuture<?> hard = (limits.hard() != null) ? schedule(limits.hard(), () -> {
@@ -115,8 +117,13 @@ public class AttemptSupervisor implements AutoCloseable {
 		this.running.remove(attempt.taskId(), attempt);
 	}
 
-	TimeLimits limits(TaskDefinition task) {
-		return this.timeLimits.limitsFor(task);
+	/**
+	 * Returns the limits of one attempt: each limit the call set (Celery's {@code timelimit} header) beats the
+	 * policy's (configuration, then {@code @TimeLimit}, then the defaults).
+	 */
+	TimeLimits limits(TaskDefinition task, TaskMessage message) {
+		TimeLimits call = new TimeLimits(message.headers().softTimeLimit(), message.headers().hardTimeLimit());
+		return call.orElse(this.timeLimits.limitsFor(task));
 	}
 
 	private ScheduledFuture<?> schedule(Duration delay, Runnable action) {

@@ -9,6 +9,7 @@ import dev.celerity.api.RetryRequest;
 import dev.celerity.api.TaskContext;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
+import dev.celerity.broker.Delivery;
 import dev.celerity.message.MessageHeaders;
 import dev.celerity.message.TaskMessage;
 
@@ -19,14 +20,18 @@ final class RunningTaskContext implements TaskContext {
 
 	private final TaskMessage message;
 
+	private final Delivery delivery;
+
 	private final ResultBackend backend;
 
 	private final Duration resultTimeToLive;
 
 	private final Clock clock;
 
-	RunningTaskContext(TaskMessage message, ResultBackend backend, Duration resultTimeToLive, Clock clock) {
+	RunningTaskContext(TaskMessage message, Delivery delivery, ResultBackend backend, Duration resultTimeToLive,
+			Clock clock) {
 		this.message = message;
+		this.delivery = delivery;
 		this.backend = backend;
 		this.resultTimeToLive = resultTimeToLive;
 		this.clock = clock;
@@ -56,8 +61,20 @@ final class RunningTaskContext implements TaskContext {
 		putIfSet(all, "group", headers.group());
 		putIfSet(all, "eta", headers.eta());
 		putIfSet(all, "expires", headers.expires());
+		putIfSet(all, "timelimit", headers.timelimit());
+		putIfSet(all, "ignore_result", headers.ignoreResult());
 		all.put("retries", headers.retries());
 		return all;
+	}
+
+	@Override
+	public String queue() {
+		return this.delivery.queue();
+	}
+
+	@Override
+	public int priority() {
+		return this.delivery.priority();
 	}
 
 	@Override

@@ -185,7 +185,7 @@ public class TaskRunner {
 			this.outcomes.revoke(delivery, message, "revoked");
 			return;
 		}
-		RunningTaskContext context = new RunningTaskContext(message, this.backend,
+		RunningTaskContext context = new RunningTaskContext(message, delivery, this.backend,
 				this.settings.resultTimeToLive(), this.clock);
 		Object[] arguments;
 		try {
@@ -208,8 +208,7 @@ public class TaskRunner {
 		MessageHeaders headers = message.headers();
 		Map<String, String> extra = new LinkedHashMap<>(headers.extra());
 		extra.putAll(admission.headers());
-		TaskMessage next = message.withHeaders(new MessageHeaders(headers.retries(), headers.eta(), headers.expires(),
-				headers.rootId(), headers.parentId(), headers.group(), extra));
+		TaskMessage next = message.withHeaders(headers.withExtra(extra));
 		this.completions.settling(delivery);
 		this.broker.requeue(delivery, new OutboundMessage(message.id(), delivery.queue(), delivery.priority(),
 				admission.deferUntil(), this.codec.encode(next)));

@@ -29,6 +29,14 @@ public record TimeLimits(Duration soft, Duration hard) {
 	}
 
 	/**
+	 * Tells whether both limits are set and the soft one is larger, so that it could never fire first.
+	 * @return {@code true} if soft is larger than hard
+	 */
+	public boolean softAboveHard() {
+		return this.soft != null && this.hard != null && this.soft.compareTo(this.hard) > 0;
+	}
+
+	/**
 	 * Returns these limits with each unset one taken from {@code fallback}.
 	 * @param fallback the limits that apply where these set none
 	 * @return the merged limits

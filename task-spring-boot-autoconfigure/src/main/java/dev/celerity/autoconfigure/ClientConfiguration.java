@@ -13,6 +13,8 @@ import dev.celerity.backend.ResultBackend;
 import dev.celerity.broker.Broker;
 import dev.celerity.client.DefaultTaskTemplate;
 import dev.celerity.client.PublishInterceptor;
+import dev.celerity.client.TaskRevoker;
+import dev.celerity.control.ClusterControl;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskRegistry;
@@ -35,9 +37,19 @@ class ClientConfiguration {
 	@ConditionalOnMissingBean
 	TaskTemplate taskTemplate(MessageCodec codec, TaskRegistry registry, Router router, Broker broker,
 			ResultBackend backend, TaskEventListener events, @Qualifier("celerityClock") Clock clock,
-			ObjectProvider<PublishInterceptor> publishInterceptor) {
+			ObjectProvider<PublishInterceptor> publishInterceptor, ObjectProvider<ClusterControl> control) {
+		// looked up on first revoke: the control plane is configured after the template and may be absent
+		TaskRevoker revoker = (taskId, terminate) -> {
+			ClusterControl cluster = control.getIfAvailable();
+			if (cluster == null) {
+				TaskRevoker.UNAVAILABLE.revoke(taskId, terminate);
+			}
+			else {
+				cluster.revoke(taskId, terminate);
+			}
+		};
 		return new DefaultTaskTemplate(codec, registry, router, broker, backend, events, clock,
-				publishInterceptor.getIfAvailable(() -> PublishInterceptor.NONE));
+				publishInterceptor.getIfAvailable(() -> PublishInterceptor.NONE), revoker);
 	}
 
 }

@@ -27,7 +27,12 @@ final class TimeLimitPolicies {
 
 	private static TimeLimits limits(String name, java.time.Duration soft, java.time.Duration hard) {
 		try {
-			return new TimeLimits(soft, hard);
+			TimeLimits limits = new TimeLimits(soft, hard);
+			if (limits.softAboveHard()) {
+				throw new IllegalArgumentException(
+						"soft limit " + soft + " must not be larger than the hard limit " + hard);
+			}
+			return limits;
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("Invalid celerity.time-limits for " + name + ": " + ex.getMessage(), ex);

@@ -50,7 +50,7 @@ public abstract class AbstractCanvasIntegrationTests implements CanvasNestingCon
 	/** A queue no worker consumes, so that a test runs its messages by hand. */
 	protected static final String MANUAL_QUEUE = "canvas-manual";
 
-	private static final String FAILED_AFTER_RETRIES = MaxRetriesExceededException.class.getName();
+	private static final String FAILED_AFTER_RETRIES = IllegalStateException.class.getName();
 
 	private static final String REJECTED = TaskRejectedException.class.getName();
 

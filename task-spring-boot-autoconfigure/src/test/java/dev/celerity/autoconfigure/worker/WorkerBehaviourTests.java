@@ -12,7 +12,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.celerity.api.AsyncResult;
 import dev.celerity.api.BlockingGetInTaskException;
-import dev.celerity.api.MaxRetriesExceededException;
 import dev.celerity.api.Signature;
 import dev.celerity.api.TaskExecutionException;
 import dev.celerity.api.TaskOptions;
@@ -154,16 +153,15 @@ class WorkerBehaviourTests {
 	}
 
 	@Test
-	void exceedingMaxRetriesFailsNamingTheTaskAndTheCause() {
+	void exceedingMaxRetriesFailsWithTheTasksOwnExceptionAndSaysSoInTheMeta() {
 		this.contextRunner.run((context) -> {
 			AsyncResult<Object> result = context.getBean(TaskTemplate.class).send("test.hopeless");
 			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> result.get(WAIT))
 				.satisfies((ex) -> {
-					assertThat(ex.getRemoteType()).isEqualTo(MaxRetriesExceededException.class.getName());
-					assertThat(ex.getRemoteError().message()).contains("test.hopeless")
-						.contains("maximum of 2 retries")
-						.contains("still broken");
+					assertThat(ex.getRemoteType()).isEqualTo(IllegalStateException.class.getName());
+					assertThat(ex.getRemoteError().message()).contains("still broken");
 				});
+			assertThat(result.info()).containsEntry("max_retries_exceeded", 2).containsEntry("retries", 2);
 			assertThat(attempts(context, "test.hopeless")).hasSize(3);
 		});
 	}
