@@ -11,6 +11,8 @@ final class BrokerScripts {
 
 	final LuaScript fetch = LuaScript.load("fetchMessages");
 
+	final LuaScript checkReady = LuaScript.load("checkReady");
+
 	final LuaScript ack = LuaScript.load("ackMessage");
 
 	final LuaScript extendLease = LuaScript.load("extendLease");
@@ -30,7 +32,7 @@ final class BrokerScripts {
 	final LuaScript replayDeadLetters = LuaScript.load("replayDeadLetters");
 
 	List<LuaScript> all() {
-		return List.of(this.publish, this.fetch, this.ack, this.extendLease, this.requeue, this.release,
+		return List.of(this.publish, this.fetch, this.checkReady, this.ack, this.extendLease, this.requeue, this.release,
 				this.deadLetter, this.countWaiting, this.purge, this.stats, this.replayDeadLetters);
 	}
 
