@@ -46,6 +46,17 @@ public interface Broker {
 	List<Delivery> fetch(String queue, int max, Duration lease, Duration maxWait) throws InterruptedException;
 
 	/**
+	 * Waits until a queue has ready messages, without leasing any, so that a consumer can wait for work before it
+	 * makes room for it. Delayed messages and expired leases that fall due while waiting count as ready, on time.
+	 * A {@code true} answer is a hint, not a reservation: another consumer may take the messages first.
+	 * @param queue the queue
+	 * @param maxWait the longest wait; zero or negative looks once without waiting
+	 * @return {@code true} if the queue had ready messages, {@code false} if none became ready in time
+	 * @throws InterruptedException if the waiting thread is interrupted
+	 */
+	boolean awaitReady(String queue, Duration maxWait) throws InterruptedException;
+
+	/**
 	 * Acknowledges a finished message: it is removed for good.
 	 * @param delivery the leased message
 	 */

@@ -1,5 +1,6 @@
 package dev.celerity.worker;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +20,9 @@ import dev.celerity.broker.Delivery;
 /**
  * A group of queues consumed with one executor: one fetching thread per queue leases messages in batches while the
  * pool has room (running plus prefetched), and hands them to the executor.
+ *
+ * <p>A fetching thread waits for ready work on its queue before it takes room, and takes room only to lease without
+ * waiting, so the room is never held by a queue that has nothing to run however many queues the pool consumes.
  */
 public class WorkerPool {
 
@@ -66,7 +70,8 @@ public class WorkerPool {
 		this.settings = settings;
 		this.broker = broker;
 		this.runner = runner;
-		this.room = new Semaphore(settings.concurrency() + settings.prefetch());
+		// fair, so that every queue with ready work gets room in the order its fetcher asked for it
+		this.room = new Semaphore(settings.concurrency() + settings.prefetch(), true);
 		// a message leaves the leased set before it is settled, so a lease renewal never takes it for a lost lease
 		runner.onSettling(this::settling);
 	}
@@ -168,28 +173,25 @@ public class WorkerPool {
 
 	private void fetchLoop(String queue) {
 		int batch = this.settings.concurrency() + this.settings.prefetch();
+		// look once at start-up: the queue may hold work from before
+		boolean workLikely = true;
 		while (this.running) {
-			int held;
 			try {
 				if (this.pauses.isPaused(queue)) {
 					this.pauses.awaitResumed(queue, this.settings.fetchWait());
-					continue;
 				}
-				held = takeRoom(batch);
+				else if (workLikely) {
+					workLikely = fetchOnce(queue, batch);
+				}
+				else {
+					// waits for work holding no room, so an idle queue never keeps room from a busy one
+					workLikely = this.broker.awaitReady(queue, this.settings.fetchWait());
+				}
 			}
 			catch (InterruptedException ex) {
-				return;
-			}
-			try {
-				dispatch(this.broker.fetch(queue, Math.min(batch, held + this.room.availablePermits()),
-						this.settings.lease(), this.settings.fetchWait()), held);
-			}
-			catch (InterruptedException ex) {
-				this.room.release(held);
 				return;
 			}
 			catch (RuntimeException ex) {
-				this.room.release(held);
 				logger.warn("Celerity worker pool '{}' could not fetch from queue '{}': {}", this.settings.name(),
 						queue, ex.toString());
 				if (!pauseAfterFailure()) {
@@ -200,18 +202,43 @@ public class WorkerPool {
 	}
 
 	/**
-	 * Takes room for the next fetch: one slot when the pool has nothing waiting to run, otherwise (the queue is
-	 * busy) half the pool's room, so that a busy queue is fetched in batches rather than one message per finished
-	 * task, which costs a broker round trip each.
+	 * Takes room, then leases what is ready without waiting.
+	 * @return whether the queue probably has more ready work (it filled the room taken)
+	 */
+	private boolean fetchOnce(String queue, int batch) throws InterruptedException {
+		int held = takeRoom(batch);
+		List<Delivery> deliveries;
+		try {
+			deliveries = this.broker.fetch(queue, held, this.settings.lease(), Duration.ZERO);
+		}
+		catch (InterruptedException | RuntimeException ex) {
+			this.room.release(held);
+			throw ex;
+		}
+		dispatch(deliveries, held);
+		return deliveries.size() == held;
+	}
+
+	/**
+	 * Waits for room for the next fetch, holding none while it waits: room for a batch (half the pool's room) when
+	 * the pool has messages waiting to run, so that a busy queue is fetched in batches rather than one message per
+	 * finished task, which costs a broker round trip each; otherwise one slot. Room that is free beyond that, up to
+	 * the pool's room, is taken too.
 	 */
 	private int takeRoom(int batch) throws InterruptedException {
-		this.room.acquire();
 		int refill = batch / 2;
+		int held;
 		if (refill > 1 && !this.executor.getQueue().isEmpty()
-				&& this.room.tryAcquire(refill - 1, this.settings.fetchWait().toMillis(), TimeUnit.MILLISECONDS)) {
-			return refill;
+				&& this.room.tryAcquire(refill, this.settings.fetchWait().toMillis(), TimeUnit.MILLISECONDS)) {
+			held = refill;
 		}
-		return 1;
+		else {
+			this.room.acquire();
+			held = 1;
+		}
+		int free = Math.min(batch - held, this.room.availablePermits());
+		// this thread has had its turn in the queue for room; what is free now needs no second turn
+		return (free > 0 && this.room.tryAcquire(free)) ? held + free : held;
 	}
 
 	private boolean pauseAfterFailure() {
@@ -227,10 +254,6 @@ public class WorkerPool {
 	private void dispatch(List<Delivery> deliveries, int held) {
 		if (deliveries.size() < held) {
 			this.room.release(held - deliveries.size());
-		}
-		else if (deliveries.size() > held) {
-			// room for the first ones was taken before fetching; take the rest now
-			this.room.acquireUninterruptibly(deliveries.size() - held);
 		}
 		for (Delivery delivery : deliveries) {
 			this.leased.add(delivery);

@@ -14,7 +14,8 @@ import org.springframework.util.Assert;
  * @param prefetch how many messages it leases ahead of the running ones
  * @param virtualThreads whether tasks run on virtual threads
  * @param lease how long a leased message stays invisible unless renewed; renewed every third of it
- * @param fetchWait the longest blocking wait of one fetch on an empty queue
+ * @param fetchWait the longest single wait for ready work on an empty queue, after which the fetching thread looks
+ * again (and notices a pause or a stop)
  */
 public record WorkerPoolSettings(String name, List<String> queues, int concurrency, int prefetch,
 		boolean virtualThreads, Duration lease, Duration fetchWait) {

@@ -388,6 +388,59 @@ public abstract class AbstractBrokerContractTests {
 	}
 
 	@Test
+	void awaitReadyTellsWhetherMessagesAreReadyAndLeasesNone() throws Exception {
+		assertThat(this.broker.awaitReady(this.queue, Duration.ZERO)).isFalse();
+		this.broker.publish(message("ready", 0));
+		assertThat(this.broker.awaitReady(this.queue, Duration.ZERO)).isTrue();
+		assertThat(this.broker.awaitReady(this.queue, Duration.ofSeconds(5))).isTrue();
+		assertThat(fetchIds(10)).containsExactly("ready");
+		assertThat(this.broker.awaitReady(this.queue, Duration.ofMillis(100))).isFalse();
+	}
+
+	@Test
+	void awaitReadyReturnsWhenADelayedMessageFallsDue() throws Exception {
+		Instant readyAt = Instant.now().plusMillis(400);
+		this.broker.publish(new OutboundMessage("later", this.queue, 0, readyAt, bytes("later")));
+		assertThat(this.broker.awaitReady(this.queue, Duration.ZERO)).isFalse();
+		assertThat(this.broker.awaitReady(this.queue, Duration.ofSeconds(5))).isTrue();
+		assertThat(Instant.now()).isAfterOrEqualTo(readyAt.minusMillis(20));
+		assertThat(Duration.between(readyAt, Instant.now())).isLessThan(Duration.ofSeconds(1));
+		assertThat(fetchIds(10)).containsExactly("later");
+	}
+
+	@Test
+	void awaitReadyReturnsWhenALeaseExpires() throws Exception {
+		this.broker.publish(message("abandoned", 0));
+		assertThat(this.broker.fetch(this.queue, 1, Duration.ofMillis(300), Duration.ZERO)).hasSize(1);
+		assertThat(this.broker.awaitReady(this.queue, Duration.ZERO)).isFalse();
+		assertThat(this.broker.awaitReady(this.queue, Duration.ofSeconds(5))).isTrue();
+		assertThat(this.broker.fetch(this.queue, 1, LEASE, Duration.ZERO)).singleElement()
+			.satisfies((delivery) -> assertThat(delivery.redelivered()).isTrue());
+	}
+
+	@Test
+	void consumerThatOnlyAwaitsReadyWorkDoesNotKeepTheWakeUpFromAFetchingOne() throws Exception {
+		ExecutorService consumers = Executors.newFixedThreadPool(2);
+		try {
+			// one consumer has no room for work: it waits for ready messages and then takes none; it starts waiting
+			// first, so that it is the one woken first
+			Future<Boolean> awaiting = consumers.submit(() -> this.broker.awaitReady(this.queue, Duration.ofSeconds(10)));
+			await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+			Future<List<Delivery>> fetching = consumers
+				.submit(() -> this.broker.fetch(this.queue, 1, LEASE, Duration.ofSeconds(10)));
+			await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+			long start = System.nanoTime();
+			this.broker.publish(message("one", 0));
+			assertThat(awaiting.get(5, TimeUnit.SECONDS)).isTrue();
+			assertThat(fetching.get(5, TimeUnit.SECONDS)).extracting(Delivery::id).containsExactly("one");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		}
+		finally {
+			consumers.shutdownNow();
+		}
+	}
+
+	@Test
 	void largeBatchesArePublishedAndFetchedWhole() throws Exception {
 		List<OutboundMessage> batch = new ArrayList<>();
 		for (int i = 0; i < 1200; i++) {

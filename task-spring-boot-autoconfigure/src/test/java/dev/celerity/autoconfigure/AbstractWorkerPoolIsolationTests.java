@@ -1,11 +1,15 @@
 package dev.celerity.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +18,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.celerity.api.AsyncResult;
+import dev.celerity.api.Signature;
 import dev.celerity.api.Task;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.routing.CelerityRoutingAutoConfiguration;
@@ -134,6 +140,35 @@ abstract class AbstractWorkerPoolIsolationTests {
 		});
 	}
 
+	@Test
+	void aPoolConsumingMoreQueuesThanItHasRoomServesItsBusyQueueAndDelayedMessagesOnTime() {
+		// room for 8 messages (concurrency + prefetch) and 11 queues, ten of them idle; default fetch wait
+		List<String> queues = new ArrayList<>(List.of("default"));
+		IntStream.rangeClosed(1, 10).forEach((i) -> queues.add("idle-" + i));
+		contextRunner()
+			.withPropertyValues("celerity.worker.concurrency=4", "celerity.worker.prefetch=4",
+					"celerity.worker.queues=" + String.join(",", queues))
+			.run((context) -> {
+				assertThat(context.getBean(Worker.class).pools()).singleElement()
+					.satisfies((pool) -> assertThat(pool.settings().queues()).hasSize(11));
+				TaskTemplate template = context.getBean(TaskTemplate.class);
+				QueueTasks tasks = context.getBean(QueueTasks.class);
+				Instant sent = Instant.now();
+				AsyncResult<Object> delayed = template
+					.send(Signature.of("plain.add", 100, 1).countdown(Duration.ofSeconds(1)));
+				List<AsyncResult<Object>> adds = IntStream.range(0, 10)
+					.mapToObj((i) -> template.send(Signature.of("plain.add", i, i)))
+					.toList();
+				await().atMost(Duration.ofSeconds(5))
+					.until(() -> delayed.ready() && adds.stream().allMatch(AsyncResult::ready));
+				assertThat(adds).extracting((result) -> result.get(Duration.ofSeconds(1)))
+					.containsExactlyElementsOf(IntStream.range(0, 10).mapToObj((i) -> (Object) (2 * i)).toList());
+				assertThat(delayed.get(Duration.ofSeconds(1))).isEqualTo(101);
+				assertThat(tasks.addStarts.get(100)).as("start of the task sent with a 1 s countdown")
+					.isAfterOrEqualTo(sent.plusSeconds(1));
+			});
+	}
+
 	private static WorkerPool pool(Worker worker, String name) {
 		return worker.pools().stream().filter((pool) -> pool.settings().name().equals(name)).findFirst().orElseThrow();
 	}
@@ -156,10 +191,18 @@ abstract class AbstractWorkerPoolIsolationTests {
 
 		final ConcurrentLinkedQueue<Long> urgentStarts = new ConcurrentLinkedQueue<>();
 
+		final Map<Integer, Instant> addStarts = new ConcurrentHashMap<>();
+
 		@Task(name = "bulk.work", queue = "low")
 		public void bulk() throws InterruptedException {
 			this.release.await(30, TimeUnit.SECONDS);
 			this.bulkRuns.countDown();
+		}
+
+		@Task(name = "plain.add")
+		public int add(int a, int b) {
+			this.addStarts.put(a, Instant.now());
+			return a + b;
 		}
 
 		@Task(name = "urgent.work", queue = "high")

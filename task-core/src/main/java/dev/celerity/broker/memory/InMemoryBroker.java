@@ -50,6 +50,11 @@ public class InMemoryBroker implements Broker {
 	}
 
 	@Override
+	public boolean awaitReady(String queue, Duration maxWait) throws InterruptedException {
+		return queue(queue).awaitReady(maxWait);
+	}
+
+	@Override
 	public void ack(Delivery delivery) {
 		queue(delivery.queue()).ack(delivery);
 	}

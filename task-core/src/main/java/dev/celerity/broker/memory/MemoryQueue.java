@@ -83,26 +83,48 @@ final class MemoryQueue {
 	}
 
 	List<Delivery> fetch(int max, Duration leaseTime, Duration maxWait) throws InterruptedException {
-		long waitNanos = maxWait.toNanos();
 		this.lock.lockInterruptibly();
 		try {
-			while (true) {
-				Instant now = this.clock.instant();
-				promoteDue(now);
-				if (this.readyCount > 0) {
-					return take(max, now.plus(leaseTime));
-				}
-				if (waitNanos <= 0) {
-					return List.of();
-				}
-				long untilDue = nanosUntilNextDue(now);
-				long slept = Math.min(waitNanos, untilDue);
-				long left = this.readyOrDue.awaitNanos(slept);
-				waitNanos -= (slept - Math.max(left, 0));
-			}
+			return awaitReadyLocked(maxWait) ? take(max, this.clock.instant().plus(leaseTime)) : List.of();
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	boolean awaitReady(Duration maxWait) throws InterruptedException {
+		this.lock.lockInterruptibly();
+		try {
+			if (!awaitReadyLocked(maxWait)) {
+				return false;
+			}
+			// nothing was taken: pass the wake-up on to another waiter, which may have room for the work
+			this.readyOrDue.signal();
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Waits until a message is ready; the waiting threads promote delayed messages and expired leases as they fall
+	 * due, so no timer thread is needed. The caller holds the lock.
+	 */
+	private boolean awaitReadyLocked(Duration maxWait) throws InterruptedException {
+		long waitNanos = maxWait.toNanos();
+		while (true) {
+			Instant now = this.clock.instant();
+			promoteDue(now);
+			if (this.readyCount > 0) {
+				return true;
+			}
+			if (waitNanos <= 0) {
+				return false;
+			}
+			long slept = Math.min(waitNanos, nanosUntilNextDue(now));
+			long left = this.readyOrDue.awaitNanos(slept);
+			waitNanos -= (slept - Math.max(left, 0));
 		}
 	}
 

@@ -46,6 +46,11 @@ final class BrokerCalls {
 				bytes(Integer.toString(max)), millis(lease));
 	}
 
+	ScriptCall checkReady(QueueKeys keys) {
+		return call(this.scripts.checkReady, ReturnType.INTEGER, new String[] { keys.ready(), keys.delayed(),
+				keys.leases(), keys.redelivered(), keys.sequence(), keys.wake() });
+	}
+
 	ScriptCall ack(QueueKeys keys, List<Delivery> deliveries) {
 		byte[][] keysAndArgs = new byte[2 + deliveries.size() * 2][];
 		int i = keys(keysAndArgs, keys.leases(), keys.messages());

@@ -13,6 +13,8 @@ final class BrokerScripts {
 
 	final LuaScript fetch = LuaScript.load(BrokerScripts.class, "fetchMessages");
 
+	final LuaScript checkReady = LuaScript.load(BrokerScripts.class, "checkReady");
+
 	final LuaScript ack = LuaScript.load(BrokerScripts.class, "ackMessage");
 
 	final LuaScript extendLease = LuaScript.load(BrokerScripts.class, "extendLease");
@@ -32,7 +34,7 @@ final class BrokerScripts {
 	final LuaScript replayDeadLetters = LuaScript.load(BrokerScripts.class, "replayDeadLetters");
 
 	List<LuaScript> all() {
-		return List.of(this.publish, this.fetch, this.ack, this.extendLease, this.requeue, this.release,
+		return List.of(this.publish, this.fetch, this.checkReady, this.ack, this.extendLease, this.requeue, this.release,
 				this.deadLetter, this.countWaiting, this.purge, this.stats, this.replayDeadLetters);
 	}
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -21,6 +20,7 @@ import dev.celerity.broker.DeadLetter;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
 import dev.celerity.broker.QueueStats;
+import dev.celerity.broker.redis.QueueWatch.Look;
 import dev.celerity.broker.redis.RedisBrokerKeys.QueueKeys;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.redis.ScriptCall;
@@ -30,9 +30,10 @@ import dev.celerity.redis.ScriptExecutor;
  * The broker on Redis, shared by every application instance that uses the same Redis and key prefix.
  *
  * <p>Every state change of a queue is one Lua script on keys of one hash slot (see {@link RedisBrokerKeys}), called by
- * SHA-1: atomic and one round trip. Consumers of an empty queue block on the queue's wake-up signal, on a connection
- * of their own, for no longer than the next delayed message or lease deadline they know of, so an idle consumer
- * issues one blocking read per wait and nothing else. Leases and due times follow the Redis server's clock.
+ * SHA-1: atomic and one round trip. Consumers of an empty queue block on the queue's wake-up signal (see
+ * {@link QueueWatch}), on a connection of their own, for no longer than the next delayed message or lease deadline
+ * they know of, so an idle consumer issues one blocking read per wait and nothing else. Leases and due times follow
+ * the Redis server's clock.
  */
 public class RedisBroker implements Broker, AutoCloseable {
 
@@ -52,7 +53,7 @@ public class RedisBroker implements Broker, AutoCloseable {
 
 	private final WakeUpSignals signals;
 
-	private final IdleQueues idleQueues = new IdleQueues();
+	private final QueueWatch watch;
 
 	private final DeadLetterCodec deadLetterCodec;
 
@@ -82,6 +83,7 @@ public class RedisBroker implements Broker, AutoCloseable {
 		this.keys = new RedisBrokerKeys(options.keyPrefix());
 		this.executor = new ScriptExecutor(connectionFactory);
 		this.signals = new WakeUpSignals(connectionFactory);
+		this.watch = new QueueWatch(this.signals, options);
 		this.deadLetterCodec = new DeadLetterCodec(codec);
 		this.clock = clock;
 	}
@@ -113,7 +115,7 @@ public class RedisBroker implements Broker, AutoCloseable {
 	@Override
 	public boolean publish(OutboundMessage message) {
 		Long stored = this.executor.execute(this.calls.publish(queueKeys(message.queue()), List.of(message)));
-		this.idleQueues.forget(message.queue());
+		this.watch.forget(message.queue());
 		return stored != null && stored > 0;
 	}
 
@@ -132,7 +134,7 @@ public class RedisBroker implements Broker, AutoCloseable {
 			}
 		});
 		int stored = 0;
-		byQueue.keySet().forEach(this.idleQueues::forget);
+		byQueue.keySet().forEach(this.watch::forget);
 		for (Object reply : this.executor.executeAll(batch)) {
 			stored += ((Number) reply).intValue();
 		}
@@ -144,50 +146,42 @@ public class RedisBroker implements Broker, AutoCloseable {
 		if (max < 1) {
 			return List.of();
 		}
+		QueueKeys keys = queueKeys(queue);
+		Look<List<Delivery>> look = interruptible(queue, () -> this.watch.await(queue, keys.wake(), maxWait, () -> {
+			FetchReply reply = FetchReply.parse(queue, this.executor.execute(this.calls.fetch(keys, max, lease)));
+			return new Look<>(reply.deliveries().isEmpty() ? null : reply.deliveries(), reply.millisUntilDue());
+		}));
+		return look.found() ? look.value() : List.of();
+	}
+
+	/**
+	 * Waits on the queue's wake-up signal like {@link #fetch}, looking with a script that promotes due messages and
+	 * expired leases but leases nothing.
+	 */
+	@Override
+	public boolean awaitReady(String queue, Duration maxWait) throws InterruptedException {
+		QueueKeys keys = queueKeys(queue);
+		return interruptible(queue, () -> this.watch.await(queue, keys.wake(), maxWait, () -> {
+			Long reply = this.executor.execute(this.calls.checkReady(keys));
+			long millisUntilDue = (reply != null) ? reply : -1;
+			return new Look<>((millisUntilDue == 0) ? Boolean.TRUE : null, millisUntilDue);
+		})).found();
+	}
+
+	private <T> T interruptible(String queue, Waiting<T> waiting) throws InterruptedException {
 		try {
-			return fetchOrWait(queue, max, lease, maxWait);
+			return waiting.call();
 		}
 		catch (RuntimeException ex) {
 			// the driver reports an interrupted call as its own exception: give the caller the interruption back
 			if (Thread.currentThread().isInterrupted() || causedByInterruption(ex)) {
 				Thread.interrupted();
 				InterruptedException interrupted = new InterruptedException(
-						"Interrupted while fetching from queue '" + queue + "'");
+						"Interrupted while waiting on queue '" + queue + "'");
 				interrupted.initCause(ex);
 				throw interrupted;
 			}
 			throw ex;
-		}
-	}
-
-	private List<Delivery> fetchOrWait(String queue, int max, Duration lease, Duration maxWait)
-			throws InterruptedException {
-		QueueKeys queueKeys = queueKeys(queue);
-		long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
-		// a non-blocking fetch always looks; a blocking one trusts a recent look and the wake-up signal
-		boolean mustRun = maxWait.isZero() || maxWait.isNegative();
-		while (true) {
-			if (Thread.interrupted()) {
-				throw new InterruptedException("Interrupted while fetching from queue '" + queue + "'");
-			}
-			long now = System.nanoTime();
-			if (mustRun || !this.idleQueues.isKnownEmpty(queue, now)) {
-				FetchReply reply = FetchReply.parse(queue, this.executor.execute(this.calls.fetch(queueKeys, max, lease)));
-				if (!reply.deliveries().isEmpty()) {
-					return reply.deliveries();
-				}
-				this.idleQueues.markEmpty(queue, now + knownEmptyNanos(reply.millisUntilDue()));
-			}
-			long remaining = deadline - System.nanoTime();
-			if (remaining <= 0) {
-				return List.of();
-			}
-			long block = Math.min(Math.min(remaining, this.options.maxBlock().toNanos()),
-					this.idleQueues.remainingNanos(queue, System.nanoTime()));
-			mustRun = this.signals.await(queueKeys.wake(), Duration.ofNanos(Math.max(block, 1_000_000)));
-			if (mustRun) {
-				this.idleQueues.forget(queue);
-			}
 		}
 	}
 
@@ -245,7 +239,7 @@ public class RedisBroker implements Broker, AutoCloseable {
 	public void requeue(Delivery delivery, OutboundMessage next) {
 		if (next.queue().equals(delivery.queue())) {
 			this.executor.execute(this.calls.requeue(queueKeys(delivery.queue()), delivery, next));
-			this.idleQueues.forget(next.queue());
+			this.watch.forget(next.queue());
 		}
 		else {
 			publish(next);
@@ -256,7 +250,7 @@ public class RedisBroker implements Broker, AutoCloseable {
 	@Override
 	public void release(Delivery delivery) {
 		this.executor.execute(this.calls.release(queueKeys(delivery.queue()), delivery));
-		this.idleQueues.forget(delivery.queue());
+		this.watch.forget(delivery.queue());
 	}
 
 	@Override
@@ -323,7 +317,7 @@ public class RedisBroker implements Broker, AutoCloseable {
 		}
 		Long replayed = this.executor.execute(this.calls.replayDeadLetters(queueKeys(queue), max));
 		if (replayed != null && replayed > 0) {
-			this.idleQueues.forget(queue);
+			this.watch.forget(queue);
 		}
 		return (replayed != null) ? replayed.intValue() : 0;
 	}
@@ -336,11 +330,6 @@ public class RedisBroker implements Broker, AutoCloseable {
 		this.signals.close();
 	}
 
-	private long knownEmptyNanos(long millisUntilDue) {
-		long recheck = this.options.idleRecheck().toNanos();
-		return (millisUntilDue < 0) ? recheck : Math.min(recheck, TimeUnit.MILLISECONDS.toNanos(millisUntilDue));
-	}
-
 	private QueueKeys queueKeys(String queue) {
 		Assert.hasText(queue, "Queue must not be empty");
 		QueueKeys existing = this.queueKeys.get(queue);
@@ -349,6 +338,13 @@ public class RedisBroker implements Broker, AutoCloseable {
 
 	private static byte[] bytes(String value) {
 		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+	@FunctionalInterface
+	private interface Waiting<T> {
+
+		T call() throws InterruptedException;
+
 	}
 
 }

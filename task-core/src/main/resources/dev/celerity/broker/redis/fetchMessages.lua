@@ -17,60 +17,18 @@
   redelivered (1 or 0).
 ]]
 -- @include queueOrder
+-- @include dueWork
 
 local readyKey, delayedKey, leasesKey, messagesKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local redeliveredKey, sequenceKey, wakeKey = KEYS[5], KEYS[6], KEYS[7]
 local max = tonumber(ARGV[1])
 local now = nowMillis()
 
-local due = redis.call('ZRANGEBYSCORE', delayedKey, '-inf', timedScore(now, 9), 'WITHSCORES', 'LIMIT', 0, 1000)
-if #due > 0 then
-  local count = #due / 2
-  local sequence = redis.call('INCRBY', sequenceKey, count) - count
-  local scored = {}
-  for i = 1, #due, 2 do
-    sequence = sequence + 1
-    scored[#scored + 1] = tailScore(tonumber(due[i + 1]) % 10, sequence)
-    scored[#scored + 1] = due[i]
-  end
-  addAll(readyKey, scored)
-  redis.call('ZREMRANGEBYRANK', delayedKey, 0, count - 1)
-end
-
-local expired = redis.call('ZRANGEBYSCORE', leasesKey, '-inf', '(' .. timedScore(now, 0), 'WITHSCORES', 'LIMIT', 0, 1000)
-if #expired > 0 then
-  local count = #expired / 2
-  local sequence = redis.call('INCRBY', sequenceKey, count) - count
-  local scored = {}
-  local ids = {}
-  for i = 1, #expired, 2 do
-    local token = expired[i]
-    local id = string.sub(token, string.find(token, ':', 1, true) + 1)
-    sequence = sequence + 1
-    scored[#scored + 1] = headScore(tonumber(expired[i + 1]) % 10, sequence)
-    scored[#scored + 1] = id
-    ids[#ids + 1] = id
-  end
-  addAll(readyKey, scored)
-  callInSlices('SADD', redeliveredKey, ids)
-  redis.call('ZREMRANGEBYRANK', leasesKey, 0, count - 1)
-end
+promoteDue(readyKey, delayedKey, leasesKey, redeliveredKey, sequenceKey, now)
 
 local popped = redis.call('ZPOPMIN', readyKey, max)
 if #popped == 0 then
-  local wait = -1
-  local nextDelayed = redis.call('ZRANGE', delayedKey, 0, 0, 'WITHSCORES')
-  if #nextDelayed > 0 then
-    wait = math.max(0, math.floor(tonumber(nextDelayed[2]) / 10) - now)
-  end
-  local nextLease = redis.call('ZRANGE', leasesKey, 0, 0, 'WITHSCORES')
-  if #nextLease > 0 then
-    local leaseWait = math.max(0, math.floor(tonumber(nextLease[2]) / 10) - now + 1)
-    if wait < 0 or leaseWait < wait then
-      wait = leaseWait
-    end
-  end
-  return { wait }
+  return { millisUntilDue(delayedKey, leasesKey, now) }
 end
 
 local count = #popped / 2

@@ -128,9 +128,9 @@ class RedisBrokerIntegrationTests {
 			long start = threads.getCurrentThreadCpuTime();
 			long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2000);
 			try {
-				// what a worker does on an empty queue: fetch after fetch, each waiting a quarter of a second
+				// what a worker does on an empty queue: wait for ready work, a quarter of a second at a time
 				while (System.nanoTime() < until) {
-					assertThat(broker.fetch(this.queue, 10, LEASE, Duration.ofMillis(250))).isEmpty();
+					assertThat(broker.awaitReady(this.queue, Duration.ofMillis(250))).isFalse();
 				}
 			}
 			catch (InterruptedException ex) {
@@ -139,7 +139,7 @@ class RedisBrokerIntegrationTests {
 			cpu.set(threads.getCurrentThreadCpuTime() - start);
 		}).get(10, TimeUnit.SECONDS);
 		CommandStats server = this.redis.server().commandStats().since(before);
-		// one fetch script at the start, then blocking reads only
+		// one script at the start, then blocking reads only
 		assertThat(counting.calls()).containsOnlyKeys("evalSha", "bZPopMin").containsEntry("evalSha", 1L);
 		assertThat(counting.calls().get("bZPopMin")).isBetween(4L, 9L);
 		// the server saw them too (other clients of a shared Redis can only add to its counts)

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationContext;
 
 import dev.celerity.api.AsyncResult;
-import dev.celerity.api.MaxRetriesExceededException;
 import dev.celerity.api.Signature;
 import dev.celerity.api.TaskExecutionException;
 import dev.celerity.api.TaskRejectedException;
