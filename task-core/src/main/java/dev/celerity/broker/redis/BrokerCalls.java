@@ -47,7 +47,7 @@ final class BrokerCalls {
 	}
 
 	ScriptCall checkReady(QueueKeys keys) {
-		return call(this.scripts.checkReady, ReturnType.INTEGER, new String[] { keys.ready(), keys.delayed(),
+		return ScriptCall.of(this.scripts.checkReady, ReturnType.INTEGER, new String[] { keys.ready(), keys.delayed(),
 				keys.leases(), keys.redelivered(), keys.sequence(), keys.wake() });
 	}
 
