@@ -1,5 +1,9 @@
 package dev.celerity.api;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
 /**
  * A typed handle on a task taking 1 argument: the compiler checks the arguments of every call.
  *
@@ -38,6 +42,17 @@ public final class TaskHandle1<A1, R> {
 	 */
 	public AsyncResult<R> applyAsync(A1 arg1, TaskOptions options) {
 		return this.template.send(s(arg1).set(options));
+	}
+
+	/**
+	 * Sends the task once per argument, in one broker call (see {@link TaskTemplate#sendAll}).
+	 * @param args one argument per call
+	 * @return one result handle per call, in order
+	 */
+	public List<AsyncResult<R>> sendAll(Collection<? extends A1> args) {
+		List<Signature<R>> signatures = new ArrayList<>(args.size());
+		args.forEach((arg) -> signatures.add(s(arg)));
+		return this.template.sendAll(signatures);
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package dev.celerity.api;
 
 import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * The one entry point for sending tasks and reading their results, injectable as a bean.
@@ -18,6 +20,16 @@ public interface TaskTemplate {
 	 * @return the result handle
 	 */
 	<R> AsyncResult<R> send(Signature<R> signature);
+
+	/**
+	 * Sends many tasks at once, as BullMQ's {@code addBulk}: each is routed, intercepted and announced like a single
+	 * send, and they are stored in one broker call (one round trip per queue on Redis). A signature whose task id is
+	 * already pending or running is not stored again.
+	 * @param <R> the result type
+	 * @param signatures the calls
+	 * @return one result handle per call, in order
+	 */
+	<R> List<AsyncResult<R>> sendAll(Collection<? extends Signature<R>> signatures);
 
 	/**
 	 * Sends a task by name with default options.

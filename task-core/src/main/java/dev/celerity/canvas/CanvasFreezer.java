@@ -12,7 +12,9 @@ import dev.celerity.canvas.Node.ChainNode;
 import dev.celerity.canvas.Node.ChordNode;
 import dev.celerity.canvas.Node.GroupNode;
 import dev.celerity.canvas.Node.TaskNode;
+import dev.celerity.message.CallOptions;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.message.TaskIds;
 
 /**
  * Turns a canvas into a frozen workflow: every task and group gets its id (a caller-chosen task id is kept),
@@ -103,7 +105,7 @@ final class CanvasFreezer {
 		signature.args().forEach((arg) -> args.add(this.codec.toJsonValue(arg)));
 		Map<String, Object> kwargs = new LinkedHashMap<>();
 		signature.kwargs().forEach((name, value) -> kwargs.put(name, this.codec.toJsonValue(value)));
-		return new TaskNode(id, signature.taskName(), args, kwargs, optionMap(options), signature.isImmutable(),
+		return new TaskNode(id, signature.taskName(), args, kwargs, CallOptions.toMap(options), signature.isImmutable(),
 				freezeAll(signature.links()), freezeAll(signature.errorLinks()), signature.resultType());
 	}
 
@@ -172,25 +174,6 @@ final class CanvasFreezer {
 		// a failed header task fails the chord, which calls the body's error callbacks
 		ChordNode chord = (ChordNode) node;
 		return new ChordNode(chord.header(), withErrorLinks(chord.body(), errorLinks));
-	}
-
-	private static Map<String, Object> optionMap(TaskOptions options) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		putIfSet(map, "queue", options.queue());
-		putIfSet(map, "priority", options.priority());
-		putIfSet(map, "countdown", (options.countdown() != null) ? options.countdown().toMillis() / 1000.0 : null);
-		putIfSet(map, "eta", (options.eta() != null) ? options.eta().toString() : null);
-		putIfSet(map, "expires", (options.expires() != null) ? options.expires().toString() : null);
-		putIfSet(map, "soft_time_limit", dev.celerity.message.MessageHeaders.seconds(options.softTimeLimit()));
-		putIfSet(map, "time_limit", dev.celerity.message.MessageHeaders.seconds(options.hardTimeLimit()));
-		putIfSet(map, "ignore_result", options.ignoreResult());
-		return map;
-	}
-
-	private static void putIfSet(Map<String, Object> map, String key, Object value) {
-		if (value != null) {
-			map.put(key, value);
-		}
 	}
 
 }

@@ -15,19 +15,19 @@ import dev.celerity.backend.ChordStore;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Broker;
-import dev.celerity.canvas.CanvasPublisher.Lineage;
-import dev.celerity.canvas.Continuation.GroupSlot;
 import dev.celerity.canvas.Node.ChainNode;
 import dev.celerity.canvas.Node.ChordNode;
 import dev.celerity.canvas.Node.GroupNode;
 import dev.celerity.canvas.Node.TaskNode;
 import dev.celerity.canvas.NodeSpecs.Attached;
-import dev.celerity.client.PublishInterceptor;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
-import dev.celerity.message.MessageHeaders;
+import dev.celerity.message.GroupSlot;
 import dev.celerity.message.SignatureSpec;
 import dev.celerity.message.TaskMessage;
+import dev.celerity.publish.Lineage;
+import dev.celerity.publish.PublishInterceptor;
+import dev.celerity.publish.TaskPublisher;
 import dev.celerity.routing.Router;
 import dev.celerity.worker.TaskOutcomeHandler;
 
@@ -41,7 +41,7 @@ import dev.celerity.worker.TaskOutcomeHandler;
  */
 public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 
-	private final CanvasPublisher publisher;
+	private final WorkflowStarter publisher;
 
 	private final NodeSpecs specs;
 
@@ -87,7 +87,22 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 	public CanvasOutcomeHandler(MessageCodec codec, Router router, Broker broker, ResultBackend backend,
 			ChordStore chords, TaskEventListener events, Duration timeToLive, Clock clock,
 			PublishInterceptor interceptor) {
-		this.publisher = new CanvasPublisher(codec, router, broker, backend, events, clock, interceptor);
+		this(codec, new TaskPublisher(codec, router, broker, events, clock, interceptor), backend, chords, timeToLive,
+				clock);
+	}
+
+	/**
+	 * Creates a handler that publishes through a shared publisher.
+	 * @param codec the message codec
+	 * @param publisher publishes the following steps and callbacks
+	 * @param backend where states of steps that will never run are stored
+	 * @param chords counts chord header tasks
+	 * @param timeToLive how long results and chord states are kept
+	 * @param clock the clock
+	 */
+	public CanvasOutcomeHandler(MessageCodec codec, TaskPublisher publisher, ResultBackend backend, ChordStore chords,
+			Duration timeToLive, Clock clock) {
+		this.publisher = new WorkflowStarter(codec, publisher, backend);
 		this.specs = this.publisher.specs();
 		this.chords = chords;
 		this.backend = backend;
@@ -107,7 +122,7 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 	@Override
 	public void onSuccess(TaskMessage message, Object result) {
 		Continuation continuation = continuationOf(message);
-		Lineage lineage = lineageOf(message);
+		Lineage lineage = Lineage.after(message);
 		List<Object> resultArg = singleArg(result);
 		for (SignatureSpec callback : message.embed().callbacks()) {
 			publish(callback, resultArg, Continuation.NONE, lineage);
@@ -140,7 +155,7 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 	}
 
 	private void settleAbandoned(TaskMessage message, RemoteError error, TaskState state, String reason) {
-		Lineage lineage = lineageOf(message);
+		Lineage lineage = Lineage.after(message);
 		runErrbacks(this.specs.nodesOf(message.embed().errbacks()), message.id(), error, lineage);
 		abandon(continuationOf(message), message.id(), message.task(), error, state, reason, lineage);
 	}
@@ -228,15 +243,8 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 		this.publisher.publish(attached.node(), args, merged, lineage, true);
 	}
 
-	private Continuation continuationOf(TaskMessage message) {
-		MessageHeaders headers = message.headers();
-		return new Continuation(message.embed().chain(), GroupSlot.readFrom(headers.group(), headers.extra()),
-				message.embed().chord());
-	}
-
-	private static Lineage lineageOf(TaskMessage message) {
-		String root = (message.headers().rootId() != null) ? message.headers().rootId() : message.id();
-		return new Lineage(root, message.id());
+	private static Continuation continuationOf(TaskMessage message) {
+		return new Continuation(message.embed().chain(), GroupSlot.of(message.headers()), message.embed().chord());
 	}
 
 	private List<Object> errbackArgs(String taskId, RemoteError error) {

@@ -45,7 +45,7 @@ public class CanvasTasks {
 	public void register() {
 		RetryPolicy noRetries = new RetryPolicy(0, List.of(), null, Duration.ZERO, false, Duration.ZERO);
 		for (String[] task : new String[][] { { Workflows.MAP_TASK, "map" }, { Workflows.STARMAP_TASK, "starmap" },
-				{ CanvasPublisher.COLLECT_TASK, "collect" } }) {
+				{ WorkflowStarter.COLLECT_TASK, "collect" } }) {
 			Method method = ReflectionUtils.findMethod(CanvasTasks.class, task[1], (Class<?>[]) null);
 			this.registry.register(new TaskDefinition(task[0], "celerityCanvasTasks", this, method, null, null, null,
 					noRetries, false, List.of()));

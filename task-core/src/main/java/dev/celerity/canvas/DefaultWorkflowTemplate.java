@@ -6,19 +6,18 @@ import java.util.List;
 
 import dev.celerity.api.AsyncResult;
 import dev.celerity.api.Canvas;
-import dev.celerity.api.TaskContext;
-import dev.celerity.api.TaskContextHolder;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.broker.Broker;
-import dev.celerity.canvas.CanvasPublisher.Lineage;
 import dev.celerity.canvas.Node.ChainNode;
 import dev.celerity.canvas.Node.ChordNode;
 import dev.celerity.canvas.Node.GroupNode;
 import dev.celerity.canvas.Node.TaskNode;
-import dev.celerity.client.PublishInterceptor;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.publish.Lineage;
+import dev.celerity.publish.PublishInterceptor;
+import dev.celerity.publish.TaskPublisher;
 import dev.celerity.routing.Router;
 
 /**
@@ -31,7 +30,7 @@ public class DefaultWorkflowTemplate implements WorkflowTemplate {
 
 	private final CanvasFreezer freezer;
 
-	private final CanvasPublisher publisher;
+	private final WorkflowStarter starter;
 
 	/**
 	 * Creates a template.
@@ -61,9 +60,21 @@ public class DefaultWorkflowTemplate implements WorkflowTemplate {
 	 */
 	public DefaultWorkflowTemplate(TaskTemplate tasks, MessageCodec codec, Router router, Broker broker,
 			ResultBackend backend, TaskEventListener events, Clock clock, PublishInterceptor interceptor) {
+		this(tasks, codec, new TaskPublisher(codec, router, broker, events, clock, interceptor), backend);
+	}
+
+	/**
+	 * Creates a template that publishes through a shared publisher.
+	 * @param tasks the task template, which reads results
+	 * @param codec the message codec
+	 * @param publisher publishes every task of a workflow
+	 * @param backend where results are read
+	 */
+	public DefaultWorkflowTemplate(TaskTemplate tasks, MessageCodec codec, TaskPublisher publisher,
+			ResultBackend backend) {
 		this.tasks = tasks;
 		this.freezer = new CanvasFreezer(codec);
-		this.publisher = new CanvasPublisher(codec, router, broker, backend, events, clock, interceptor);
+		this.starter = new WorkflowStarter(codec, publisher, backend);
 	}
 
 	@Override
@@ -72,11 +83,7 @@ public class DefaultWorkflowTemplate implements WorkflowTemplate {
 		if (node instanceof ChainNode chain && chain.steps().isEmpty()) {
 			return null;
 		}
-		TaskContext current = TaskContextHolder.current().orElse(null);
-		Lineage lineage = (current != null)
-				? new Lineage(String.valueOf(current.headers().getOrDefault("root_id", current.id())), current.id())
-				: new Lineage(firstTaskId(node), null);
-		this.publisher.publish(node, List.of(), Continuation.NONE, lineage, false);
+		this.starter.publish(node, List.of(), Continuation.NONE, Lineage.ofCaller(firstTaskId(node)), false);
 		@SuppressWarnings("unchecked")
 		AsyncResult<R> result = (AsyncResult<R>) handle(node, null);
 		return result;

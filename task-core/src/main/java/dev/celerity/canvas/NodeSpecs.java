@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.celerity.canvas.Continuation.GroupSlot;
 import dev.celerity.canvas.Node.ChainNode;
 import dev.celerity.canvas.Node.ChordNode;
 import dev.celerity.canvas.Node.GroupNode;
 import dev.celerity.canvas.Node.TaskNode;
+import dev.celerity.message.GroupSlot;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.message.SignatureSpec;
+import dev.celerity.message.TaskIds;
 
 /**
  * Converts frozen workflows to and from the signature dictionaries carried by messages, in Celery's shapes: a

@@ -2,16 +2,12 @@ package dev.celerity.client;
 
 import java.lang.reflect.Type;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import dev.celerity.api.AsyncResult;
 import dev.celerity.api.Signature;
-import dev.celerity.api.TaskContext;
-import dev.celerity.api.TaskContextHolder;
 import dev.celerity.api.TaskHandle0;
 import dev.celerity.api.TaskHandle1;
 import dev.celerity.api.TaskHandle2;
@@ -22,7 +18,6 @@ import dev.celerity.api.TaskMethod1;
 import dev.celerity.api.TaskMethod2;
 import dev.celerity.api.TaskMethod3;
 import dev.celerity.api.TaskMethod4;
-import dev.celerity.api.TaskOptions;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.api.VoidTaskMethod0;
 import dev.celerity.api.VoidTaskMethod1;
@@ -31,18 +26,16 @@ import dev.celerity.api.VoidTaskMethod3;
 import dev.celerity.api.VoidTaskMethod4;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.broker.Broker;
-import dev.celerity.broker.OutboundMessage;
-import dev.celerity.events.TaskEvent;
+import dev.celerity.canvas.SignatureCalls;
 import dev.celerity.events.TaskEventListener;
-import dev.celerity.message.DeliveryInfo;
 import dev.celerity.message.MessageCodec;
-import dev.celerity.message.MessageEmbed;
-import dev.celerity.message.MessageHeaders;
-import dev.celerity.message.SignatureSpec;
 import dev.celerity.message.TaskMessage;
+import dev.celerity.publish.Lineage;
+import dev.celerity.publish.OutboundCall;
+import dev.celerity.publish.PublishInterceptor;
+import dev.celerity.publish.TaskPublisher;
 import dev.celerity.registry.TaskDefinition;
 import dev.celerity.registry.TaskRegistry;
-import dev.celerity.routing.Route;
 import dev.celerity.routing.Router;
 
 /**
@@ -52,19 +45,13 @@ public class DefaultTaskTemplate implements TaskTemplate {
 
 	private final MessageCodec codec;
 
-	private final Router router;
-
-	private final Broker broker;
-
 	private final ResultBackend backend;
-
-	private final TaskEventListener events;
-
-	private final Clock clock;
 
 	private final MethodReferenceResolver resolver;
 
-	private final PublishInterceptor publishInterceptor;
+	private final SignatureCalls calls;
+
+	private final TaskPublisher publisher;
 
 	private final TaskRegistry registry;
 
@@ -116,30 +103,52 @@ public class DefaultTaskTemplate implements TaskTemplate {
 	public DefaultTaskTemplate(MessageCodec codec, TaskRegistry registry, Router router, Broker broker,
 			ResultBackend backend, TaskEventListener events, Clock clock, PublishInterceptor publishInterceptor,
 			TaskRevoker revoker) {
+		this(codec, registry, new TaskPublisher(codec, router, broker, events, clock, publishInterceptor), backend,
+				revoker);
+	}
+
+	/**
+	 * Creates a template that publishes through a shared publisher.
+	 * @param codec the message codec
+	 * @param registry the locally registered tasks (to name method references and know ignored results)
+	 * @param publisher publishes every call
+	 * @param backend where results are read
+	 * @param revoker revokes tasks for {@link AsyncResult#revoke(boolean)}
+	 */
+	public DefaultTaskTemplate(MessageCodec codec, TaskRegistry registry, TaskPublisher publisher,
+			ResultBackend backend, TaskRevoker revoker) {
 		this.registry = registry;
 		this.revoker = revoker;
-		this.publishInterceptor = publishInterceptor;
 		this.codec = codec;
-		this.router = router;
-		this.broker = broker;
 		this.backend = backend;
-		this.events = events;
-		this.clock = clock;
+		this.calls = new SignatureCalls(codec);
+		this.publisher = publisher;
 		this.resolver = new MethodReferenceResolver(registry);
 	}
 
 	@Override
 	public <R> AsyncResult<R> send(Signature<R> signature) {
-		TaskMessage message = toMessage(signature);
-		DeliveryInfo delivery = message.delivery();
-		boolean stored = this.publishInterceptor.publish(message,
-				(sent) -> this.broker.publish(new OutboundMessage(sent.id(), delivery.queue(), delivery.priority(),
-						sent.headers().eta(), this.codec.encode(sent))));
-		if (stored) {
-			this.events.onEvent(new TaskEvent.TaskPublished(message.id(), message.task(), delivery.queue(),
-					delivery.priority(), message.headers().eta()));
+		OutboundCall call = this.calls.call(signature, Lineage.ofCaller(null));
+		this.publisher.publish(call);
+		return handle(call, signature);
+	}
+
+	@Override
+	public <R> List<AsyncResult<R>> sendAll(Collection<? extends Signature<R>> signatures) {
+		Lineage lineage = Lineage.ofCaller(null);
+		List<OutboundCall> calls = new ArrayList<>(signatures.size());
+		List<AsyncResult<R>> results = new ArrayList<>(signatures.size());
+		for (Signature<R> signature : signatures) {
+			OutboundCall call = this.calls.call(signature, lineage);
+			calls.add(call);
+			results.add(handle(call, signature));
 		}
-		return new DefaultAsyncResult<>(message.id(), signature.resultType(), this.backend, this.codec, this.revoker,
+		this.publisher.publishAll(calls);
+		return results;
+	}
+
+	private <R> AsyncResult<R> handle(OutboundCall call, Signature<R> signature) {
+		return new DefaultAsyncResult<>(call.id(), signature.resultType(), this.backend, this.codec, this.revoker,
 				ignoresResult(signature));
 	}
 
@@ -161,72 +170,12 @@ public class DefaultTaskTemplate implements TaskTemplate {
 	}
 
 	/**
-	 * Builds the message a signature is sent as: id, JSON arguments, route, headers and continuation.
+	 * Builds the message a signature would be sent as now: id, JSON arguments, route, headers and continuation.
 	 * @param signature the call
 	 * @return the message
 	 */
 	public TaskMessage toMessage(Signature<?> signature) {
-		TaskOptions options = signature.options();
-		String id = (options.taskId() != null) ? options.taskId() : TaskIds.next();
-		List<Object> args = jsonArgs(signature.args());
-		Map<String, Object> kwargs = jsonKwargs(signature.kwargs());
-		Route route = this.router.route(signature.taskName(), args, kwargs, options);
-		Instant now = this.clock.instant();
-		Instant readyAt = options.readyAt(now);
-		TaskContext parent = TaskContextHolder.current().orElse(null);
-		String rootId = (parent == null) ? id : String.valueOf(parent.headers().getOrDefault("root_id", parent.id()));
-		MessageHeaders headers = new MessageHeaders(0, readyAt, options.expires(), rootId,
-				(parent != null) ? parent.id() : null, null, Map.of(MessageHeaders.SENT_AT, now.toString()),
-				MessageHeaders.timelimit(options.softTimeLimit(), options.hardTimeLimit()), options.ignoreResult());
-		MessageEmbed embed = new MessageEmbed(specs(signature.links()), specs(signature.errorLinks()), List.of(), null);
-		return new TaskMessage(id, signature.taskName(), args, kwargs, headers,
-				new DeliveryInfo(route.queue(), route.priority(), route.decidedBy()), embed);
-	}
-
-	private List<SignatureSpec> specs(List<Signature<?>> signatures) {
-		List<SignatureSpec> specs = new ArrayList<>(signatures.size());
-		for (Signature<?> signature : signatures) {
-			specs.add(new SignatureSpec(signature.taskName(), jsonArgs(signature.args()),
-					jsonKwargs(signature.kwargs()), optionMap(signature.options()), signature.isImmutable(), null));
-		}
-		return specs;
-	}
-
-	private Map<String, Object> optionMap(TaskOptions options) {
-		Map<String, Object> map = new LinkedHashMap<>();
-		putIfSet(map, "queue", options.queue());
-		putIfSet(map, "priority", options.priority());
-		putIfSet(map, "countdown", (options.countdown() != null) ? options.countdown().toMillis() / 1000.0 : null);
-		putIfSet(map, "eta", (options.eta() != null) ? options.eta().toString() : null);
-		putIfSet(map, "expires", (options.expires() != null) ? options.expires().toString() : null);
-		putIfSet(map, "soft_time_limit", MessageHeaders.seconds(options.softTimeLimit()));
-		putIfSet(map, "time_limit", MessageHeaders.seconds(options.hardTimeLimit()));
-		putIfSet(map, "ignore_result", options.ignoreResult());
-		putIfSet(map, "task_id", options.taskId());
-		return map;
-	}
-
-	private List<Object> jsonArgs(List<Object> args) {
-		List<Object> json = new ArrayList<>(args.size());
-		for (Object arg : args) {
-			json.add(this.codec.toJsonValue(arg));
-		}
-		return json;
-	}
-
-	private Map<String, Object> jsonKwargs(Map<String, Object> kwargs) {
-		if (kwargs.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, Object> json = new LinkedHashMap<>();
-		kwargs.forEach((name, value) -> json.put(name, this.codec.toJsonValue(value)));
-		return json;
-	}
-
-	private static void putIfSet(Map<String, Object> map, String key, Object value) {
-		if (value != null) {
-			map.put(key, value);
-		}
+		return this.publisher.message(this.calls.call(signature, Lineage.ofCaller(null)));
 	}
 
 	private <R> Signature<R> base(ResolvedTask task) {

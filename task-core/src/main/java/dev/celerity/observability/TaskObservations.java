@@ -10,7 +10,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.observation.transport.SenderContext;
 
-import dev.celerity.client.PublishInterceptor;
+import dev.celerity.publish.PublishInterceptor;
 import dev.celerity.message.TaskMessage;
 import dev.celerity.worker.ExecutionInterceptor;
 

@@ -25,12 +25,12 @@ import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.Delivery;
-import dev.celerity.broker.OutboundMessage;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.message.MessageHeaders;
 import dev.celerity.message.TaskMessage;
+import dev.celerity.publish.NextAttempts;
 import dev.celerity.registry.RetryPolicy;
 import dev.celerity.registry.TaskDefinition;
 
@@ -48,6 +48,8 @@ final class AttemptOutcomes {
 	static final String MAX_RETRIES_EXCEEDED = "max_retries_exceeded";
 
 	private final MessageCodec codec;
+
+	private final NextAttempts nextAttempts;
 
 	private final Broker broker;
 
@@ -71,6 +73,7 @@ final class AttemptOutcomes {
 		this.supervisor = supervisor;
 		this.completions = completions;
 		this.codec = codec;
+		this.nextAttempts = new NextAttempts(codec);
 		this.broker = broker;
 		this.backend = backend;
 		this.events = events;
@@ -268,15 +271,14 @@ final class AttemptOutcomes {
 	private void retry(Delivery delivery, TaskDefinition definition, TaskMessage message, Throwable reason,
 			Duration delay) {
 		Instant eta = this.clock.instant().plus(delay);
-		TaskMessage next = message.withHeaders(message.headers().nextRetry(eta));
+		NextAttempts.Attempt next = this.nextAttempts.retry(message, delivery.queue(), delivery.priority(), eta);
+		int retries = next.message().headers().retries();
 		RemoteError error = RemoteError.of(reason);
-		store(message, TaskState.RETRY.name(), null, Map.of("retries", next.headers().retries(), "eta", eta.toString()),
-				error);
+		store(message, TaskState.RETRY.name(), null, Map.of("retries", retries, "eta", eta.toString()), error);
 		this.completions.settling(delivery);
-		this.broker.requeue(delivery,
-				new OutboundMessage(message.id(), delivery.queue(), delivery.priority(), eta, this.codec.encode(next)));
-		this.events.onEvent(new TaskEvent.TaskRetried(message.id(), definition.name(), delivery.queue(),
-				next.headers().retries(), eta, error));
+		this.broker.requeue(delivery, next.outbound());
+		this.events.onEvent(new TaskEvent.TaskRetried(message.id(), definition.name(), delivery.queue(), retries, eta,
+				error));
 	}
 
 	private void settleFailure(Delivery delivery, TaskDefinition definition, TaskMessage message, Throwable reason,

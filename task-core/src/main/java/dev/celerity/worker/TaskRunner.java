@@ -2,7 +2,6 @@ package dev.celerity.worker;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,7 +16,6 @@ import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.Delivery;
-import dev.celerity.broker.OutboundMessage;
 import dev.celerity.control.RevocationStore;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.events.TaskEventListener;
@@ -25,8 +23,8 @@ import dev.celerity.message.ArgumentBinder;
 import dev.celerity.message.ArgumentBindingException;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.message.MessageDecodingException;
-import dev.celerity.message.MessageHeaders;
 import dev.celerity.message.TaskMessage;
+import dev.celerity.publish.NextAttempts;
 import dev.celerity.registry.TaskDefinition;
 import dev.celerity.registry.TaskRegistry;
 
@@ -39,6 +37,8 @@ public class TaskRunner {
 	private static final Logger logger = LoggerFactory.getLogger(TaskRunner.class);
 
 	private final MessageCodec codec;
+
+	private final NextAttempts nextAttempts;
 
 	private final TaskRegistry registry;
 
@@ -123,6 +123,7 @@ public class TaskRunner {
 		this.revocations = hooks.revocations();
 		this.execution = hooks.execution();
 		this.codec = codec;
+		this.nextAttempts = new NextAttempts(codec);
 		this.registry = registry;
 		this.binder = new ArgumentBinder(codec);
 		this.broker = broker;
@@ -205,13 +206,10 @@ public class TaskRunner {
 	}
 
 	private void defer(Delivery delivery, TaskMessage message, Admission admission) {
-		MessageHeaders headers = message.headers();
-		Map<String, String> extra = new LinkedHashMap<>(headers.extra());
-		extra.putAll(admission.headers());
-		TaskMessage next = message.withHeaders(headers.withExtra(extra));
+		NextAttempts.Attempt next = this.nextAttempts.deferral(message, delivery.queue(), delivery.priority(),
+				admission.deferUntil(), admission.headers());
 		this.completions.settling(delivery);
-		this.broker.requeue(delivery, new OutboundMessage(message.id(), delivery.queue(), delivery.priority(),
-				admission.deferUntil(), this.codec.encode(next)));
+		this.broker.requeue(delivery, next.outbound());
 		this.events.onEvent(new TaskEvent.TaskDeferred(message.id(), message.task(), delivery.queue(),
 				admission.deferUntil(), admission.reason()));
 	}

@@ -13,7 +13,7 @@ import dev.celerity.api.TaskTemplate;
 import dev.celerity.backend.memory.InMemoryResultBackend;
 import dev.celerity.broker.memory.InMemoryBroker;
 import dev.celerity.client.DefaultTaskTemplate;
-import dev.celerity.client.PublishInterceptor;
+import dev.celerity.publish.PublishInterceptor;
 import dev.celerity.control.RevocationStore;
 import dev.celerity.control.memory.InMemoryRevocationStore;
 import dev.celerity.events.TaskEvent;

@@ -12,7 +12,8 @@ import dev.celerity.api.TaskTemplate;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.broker.Broker;
 import dev.celerity.client.DefaultTaskTemplate;
-import dev.celerity.client.PublishInterceptor;
+import dev.celerity.publish.PublishInterceptor;
+import dev.celerity.publish.TaskPublisher;
 import dev.celerity.client.TaskRevoker;
 import dev.celerity.control.ClusterControl;
 import dev.celerity.events.TaskEventListener;
@@ -35,9 +36,16 @@ class ClientConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaskTemplate taskTemplate(MessageCodec codec, TaskRegistry registry, Router router, Broker broker,
-			ResultBackend backend, TaskEventListener events, @Qualifier("celerityClock") Clock clock,
-			ObjectProvider<PublishInterceptor> publishInterceptor, ObjectProvider<ClusterControl> control) {
+	TaskPublisher celerityTaskPublisher(MessageCodec codec, Router router, Broker broker, TaskEventListener events,
+			@Qualifier("celerityClock") Clock clock, ObjectProvider<PublishInterceptor> publishInterceptor) {
+		return new TaskPublisher(codec, router, broker, events, clock,
+				publishInterceptor.getIfAvailable(() -> PublishInterceptor.NONE));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TaskTemplate taskTemplate(MessageCodec codec, TaskRegistry registry, TaskPublisher publisher,
+			ResultBackend backend, ObjectProvider<ClusterControl> control) {
 		// looked up on first revoke: the control plane is configured after the template and may be absent
 		TaskRevoker revoker = (taskId, terminate) -> {
 			ClusterControl cluster = control.getIfAvailable();
@@ -48,8 +56,7 @@ class ClientConfiguration {
 				cluster.revoke(taskId, terminate);
 			}
 		};
-		return new DefaultTaskTemplate(codec, registry, router, broker, backend, events, clock,
-				publishInterceptor.getIfAvailable(() -> PublishInterceptor.NONE), revoker);
+		return new DefaultTaskTemplate(codec, registry, publisher, backend, revoker);
 	}
 
 }

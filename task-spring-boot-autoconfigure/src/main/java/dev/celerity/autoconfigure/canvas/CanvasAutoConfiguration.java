@@ -2,7 +2,6 @@ package dev.celerity.autoconfigure.canvas;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,16 +15,13 @@ import dev.celerity.autoconfigure.CelerityAutoConfiguration;
 import dev.celerity.autoconfigure.CelerityProperties;
 import dev.celerity.backend.ChordStore;
 import dev.celerity.backend.ResultBackend;
-import dev.celerity.broker.Broker;
 import dev.celerity.canvas.CanvasOutcomeHandler;
 import dev.celerity.canvas.CanvasTasks;
 import dev.celerity.canvas.DefaultWorkflowTemplate;
 import dev.celerity.canvas.WorkflowTemplate;
-import dev.celerity.client.PublishInterceptor;
-import dev.celerity.events.TaskEventListener;
+import dev.celerity.publish.TaskPublisher;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskRegistry;
-import dev.celerity.routing.Router;
 import dev.celerity.worker.TaskOutcomeHandler;
 
 /**
@@ -41,21 +37,18 @@ public final class CanvasAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WorkflowTemplate workflowTemplate(TaskTemplate tasks, MessageCodec codec, Router router, Broker broker,
-			ResultBackend backend, TaskEventListener events, @Qualifier("celerityClock") Clock clock,
-			ObjectProvider<PublishInterceptor> publishInterceptor) {
-		return new DefaultWorkflowTemplate(tasks, codec, router, broker, backend, events, clock,
-				publishInterceptor.getIfAvailable(() -> PublishInterceptor.NONE));
+	WorkflowTemplate workflowTemplate(TaskTemplate tasks, MessageCodec codec, TaskPublisher publisher,
+			ResultBackend backend) {
+		return new DefaultWorkflowTemplate(tasks, codec, publisher, backend);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TaskOutcomeHandler celerityCanvasOutcomeHandler(MessageCodec codec, Router router, Broker broker,
-			ResultBackend backend, ChordStore chords, TaskEventListener events, CelerityProperties properties,
-			@Qualifier("celerityClock") Clock clock, ObjectProvider<PublishInterceptor> publishInterceptor) {
-		return new CanvasOutcomeHandler(codec, router, broker, backend, chords, events,
-				properties.getResult().getTimeToLive(), clock,
-				publishInterceptor.getIfAvailable(() -> PublishInterceptor.NONE));
+	TaskOutcomeHandler celerityCanvasOutcomeHandler(MessageCodec codec, TaskPublisher publisher,
+			ResultBackend backend, ChordStore chords, CelerityProperties properties,
+			@Qualifier("celerityClock") Clock clock) {
+		return new CanvasOutcomeHandler(codec, publisher, backend, chords, properties.getResult().getTimeToLive(),
+				clock);
 	}
 
 	@Bean

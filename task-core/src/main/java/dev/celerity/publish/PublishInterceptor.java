@@ -1,4 +1,4 @@
-package dev.celerity.client;
+package dev.celerity.publish;
 
 import java.util.function.Predicate;
 

@@ -1,0 +1,131 @@
+package dev.celerity.publish;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.celerity.api.TaskOptions;
+import dev.celerity.broker.Broker;
+import dev.celerity.broker.OutboundMessage;
+import dev.celerity.events.TaskEvent;
+import dev.celerity.events.TaskEventListener;
+import dev.celerity.message.DeliveryInfo;
+import dev.celerity.message.MessageCodec;
+import dev.celerity.message.MessageHeaders;
+import dev.celerity.message.TaskMessage;
+import dev.celerity.routing.Route;
+import dev.celerity.routing.Router;
+
+/**
+ * The one outbound path: turns calls into messages (route, lineage, group slot, time and result options, the time
+ * sent), passes each through the publish interceptor, encodes them, stores them in the broker (one call for many)
+ * and announces each stored one with a {@link TaskEvent.TaskPublished} event. The task template, workflows, their
+ * continuations and the beat all publish through here; next attempts are built by {@link NextAttempts}.
+ */
+public class TaskPublisher {
+
+	private final MessageCodec codec;
+
+	private final Router router;
+
+	private final Broker broker;
+
+	private final TaskEventListener events;
+
+	private final Clock clock;
+
+	private final PublishInterceptor interceptor;
+
+	/**
+	 * Creates a publisher.
+	 * @param codec encodes the messages
+	 * @param router decides queue and priority
+	 * @param broker stores the messages
+	 * @param events hears of every stored message
+	 * @param clock the clock for countdowns and the time sent
+	 * @param interceptor wraps the publishing of each message (observation, trace context)
+	 */
+	public TaskPublisher(MessageCodec codec, Router router, Broker broker, TaskEventListener events, Clock clock,
+			PublishInterceptor interceptor) {
+		this.codec = codec;
+		this.router = router;
+		this.broker = broker;
+		this.events = events;
+		this.clock = clock;
+		this.interceptor = interceptor;
+	}
+
+	/**
+	 * Publishes one call.
+	 * @param call the call
+	 * @return whether the broker stored it ({@code false} when a message with its id is pending or running)
+	 */
+	public boolean publish(OutboundCall call) {
+		TaskMessage message = message(call, this.clock.instant());
+		return this.interceptor.publish(message, (intercepted) -> {
+			boolean stored = this.broker.publish(OutboundMessages.of(intercepted, this.codec));
+			if (stored) {
+				published(intercepted);
+			}
+			return stored;
+		});
+	}
+
+	/**
+	 * Publishes calls in one broker call: each passes the interceptor (which adds its headers, such as the trace
+	 * context) on its way into the batch, and the batch is stored once all have passed.
+	 * @param calls the calls
+	 * @return how many the broker stored
+	 */
+	public int publishAll(List<OutboundCall> calls) {
+		if (calls.size() <= 1) {
+			return (calls.isEmpty() || publish(calls.get(0))) ? calls.size() : 0;
+		}
+		Instant now = this.clock.instant();
+		List<TaskMessage> intercepted = new ArrayList<>(calls.size());
+		for (OutboundCall call : calls) {
+			this.interceptor.publish(message(call, now), intercepted::add);
+		}
+		List<OutboundMessage> outbound = new ArrayList<>(intercepted.size());
+		intercepted.forEach((message) -> outbound.add(OutboundMessages.of(message, this.codec)));
+		int stored = this.broker.publishAll(outbound);
+		if (stored == intercepted.size()) {
+			intercepted.forEach(this::published);
+		}
+		return stored;
+	}
+
+	/**
+	 * Builds the message of a call, as it would be published now.
+	 * @param call the call
+	 * @return the message
+	 */
+	public TaskMessage message(OutboundCall call) {
+		return message(call, this.clock.instant());
+	}
+
+	private TaskMessage message(OutboundCall call, Instant now) {
+		TaskOptions options = call.options();
+		Route route = this.router.route(call.task(), call.args(), call.kwargs(), options);
+		Map<String, String> extra = new LinkedHashMap<>();
+		extra.put(MessageHeaders.SENT_AT, now.toString());
+		if (call.slot() != null) {
+			call.slot().writeTo(extra);
+		}
+		MessageHeaders headers = new MessageHeaders(0, options.readyAt(now), options.expires(),
+				call.lineage().rootOf(call.id()), call.lineage().parentId(),
+				(call.slot() != null) ? call.slot().groupId() : null, extra,
+				MessageHeaders.timelimit(options.softTimeLimit(), options.hardTimeLimit()), options.ignoreResult());
+		return new TaskMessage(call.id(), call.task(), call.args(), call.kwargs(), headers,
+				new DeliveryInfo(route.queue(), route.priority(), route.decidedBy()), call.embed());
+	}
+
+	private void published(TaskMessage message) {
+		this.events.onEvent(new TaskEvent.TaskPublished(message.id(), message.task(), message.delivery().queue(),
+				message.delivery().priority(), message.headers().eta()));
+	}
+
+}
