@@ -18,14 +18,9 @@ import org.springframework.data.redis.core.ScanOptions;
 import dev.celerity.api.AsyncResult;
 import dev.celerity.api.Signature;
 import dev.celerity.api.TaskTemplate;
-import dev.celerity.broker.Broker;
-import dev.celerity.broker.OutboundMessage;
 import dev.celerity.canvas.Chain;
 import dev.celerity.canvas.WorkflowTemplate;
 import dev.celerity.canvas.Workflows;
-import dev.celerity.client.DefaultTaskTemplate;
-import dev.celerity.message.MessageCodec;
-import dev.celerity.message.TaskMessage;
 
 /**
  * End-to-end workflow throughput on the Redis or the memory broker, with results stored: a chord of N no-op header
@@ -98,17 +93,14 @@ public final class CanvasThroughput {
 	}
 
 	private double plainBatch(int count) {
-		DefaultTaskTemplate template = this.context.getBean(DefaultTaskTemplate.class);
-		MessageCodec codec = this.context.getBean(MessageCodec.class);
-		Broker broker = this.context.getBean(Broker.class);
+		TaskTemplate template = this.context.getBean(TaskTemplate.class);
 		long target = this.probe.succeeded.get() + count;
 		long start = System.nanoTime();
-		List<OutboundMessage> batch = new ArrayList<>(count);
+		List<Signature<Object>> batch = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			TaskMessage message = template.toMessage(Signature.of("bench.noop", i));
-			batch.add(new OutboundMessage(message.id(), BenchmarkApplication.QUEUE, 0, null, codec.encode(message)));
+			batch.add(Signature.of("bench.noop", i).queue(BenchmarkApplication.QUEUE));
 		}
-		broker.publishAll(batch);
+		template.sendAll(batch);
 		awaitCondition(() -> this.probe.succeeded.get() >= target);
 		return count / seconds(start);
 	}

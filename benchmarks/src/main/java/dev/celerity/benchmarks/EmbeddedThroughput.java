@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,7 +38,8 @@ import dev.celerity.worker.WorkerPoolSettings;
 
 /**
  * End-to-end throughput of the embedded broker for a no-op task (enqueue, run, result stored), against a plain
- * {@link ExecutorService} running the same no-op with the same number of threads, in the same JVM run.
+ * {@link ExecutorService} running the same no-op with the same number of threads and storing each result in a map
+ * by task id, in the same JVM run.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.celerity.benchmarks.EmbeddedThroughput [tasks]
  * [threads] [rounds]}.
@@ -62,15 +65,17 @@ public final class EmbeddedThroughput {
 
 	private static double executorBaseline(int tasks, int threads) throws Exception {
 		NoOpTasks target = new NoOpTasks();
+		Map<String, Integer> results = new ConcurrentHashMap<>();
 		ExecutorService executor = Executors.newFixedThreadPool(threads);
 		try {
 			long start = System.nanoTime();
-			List<Future<Integer>> futures = new ArrayList<>(tasks);
+			List<Future<?>> futures = new ArrayList<>(tasks);
 			for (int i = 0; i < tasks; i++) {
 				int n = i;
-				futures.add(executor.submit(() -> target.noop(n)));
+				String id = Integer.toString(n);
+				futures.add(executor.submit(() -> results.put(id, target.noop(n))));
 			}
-			for (Future<Integer> future : futures) {
+			for (Future<?> future : futures) {
 				future.get();
 			}
 			return tasks / seconds(start);

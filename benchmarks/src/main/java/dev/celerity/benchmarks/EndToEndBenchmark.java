@@ -21,11 +21,6 @@ import org.springframework.data.redis.core.ScanOptions;
 
 import dev.celerity.api.Signature;
 import dev.celerity.api.TaskTemplate;
-import dev.celerity.broker.Broker;
-import dev.celerity.broker.OutboundMessage;
-import dev.celerity.client.DefaultTaskTemplate;
-import dev.celerity.message.MessageCodec;
-import dev.celerity.message.TaskMessage;
 import dev.celerity.worker.Worker;
 
 /**
@@ -99,7 +94,7 @@ public final class EndToEndBenchmark {
 		System.out.printf(Locale.ROOT, "%nCelerity end-to-end benchmark, %s broker, %d no-op tasks, results stored%n",
 				this.brokerType, this.tasks);
 		System.out.printf(Locale.ROOT, "enqueue, one call at a time : %,10.0f tasks/s%n", singleRate);
-		System.out.printf(Locale.ROOT, "enqueue, batch (publishAll) : %,10.0f tasks/s%n", batchRate);
+		System.out.printf(Locale.ROOT, "enqueue, batch (sendAll)    : %,10.0f tasks/s%n", batchRate);
 		System.out.printf(Locale.ROOT, "end to end, queue prefilled : %,10.0f tasks/s (single-enqueued), %,.0f tasks/s "
 				+ "(batch-enqueued)%n", e2eSingle, e2eBatch);
 		System.out.printf(Locale.ROOT, "pickup latency at 200/s     : p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
@@ -117,16 +112,12 @@ public final class EndToEndBenchmark {
 	}
 
 	private void publishBatched(int count) {
-		DefaultTaskTemplate template = this.context.getBean(DefaultTaskTemplate.class);
-		MessageCodec codec = this.context.getBean(MessageCodec.class);
-		Broker broker = this.context.getBean(Broker.class);
-		List<OutboundMessage> batch = new ArrayList<>(1000);
+		TaskTemplate template = this.context.getBean(TaskTemplate.class);
+		List<Signature<Object>> batch = new ArrayList<>(1000);
 		for (int i = 0; i < count; i++) {
-			TaskMessage message = template.toMessage(Signature.of("bench.noop", i));
-			batch.add(new OutboundMessage(message.id(), message.delivery().queue(), message.delivery().priority(),
-					null, codec.encode(message)));
+			batch.add(Signature.of("bench.noop", i));
 			if (batch.size() == 1000 || i == count - 1) {
-				broker.publishAll(batch);
+				template.sendAll(batch);
 				batch.clear();
 			}
 		}
