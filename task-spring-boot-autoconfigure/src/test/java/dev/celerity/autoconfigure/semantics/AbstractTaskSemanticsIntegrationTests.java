@@ -28,6 +28,7 @@ import dev.celerity.autoconfigure.canvas.CanvasAutoConfiguration;
 import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
 import dev.celerity.autoconfigure.ratelimit.CelerityRateLimitAutoConfiguration;
 import dev.celerity.autoconfigure.routing.CelerityRoutingAutoConfiguration;
+import dev.celerity.backend.ResultBackend;
 import dev.celerity.canvas.GroupResult;
 import dev.celerity.canvas.WorkflowTemplate;
 import dev.celerity.registry.InvalidTaskDefinitionException;
@@ -186,6 +187,24 @@ public abstract class AbstractTaskSemanticsIntegrationTests {
 					assertThat(ex.getRemoteType()).isEqualTo(TimeLimitExceededException.class.getName());
 					assertThat(ex.getRemoteError().message()).contains("hard time limit of PT0.3S");
 				});
+		});
+	}
+
+	@Test
+	void callOptionsOfAWorkflowStepTravelWithItLikeThoseOfASingleCall() {
+		run((context, tasks, recorder) -> {
+			WorkflowTemplate workflows = context.getBean(WorkflowTemplate.class);
+			AsyncResult<Object> limited = workflows.send(chain(Signature.of("semantics.stamp", "first"),
+					Signature.of("semantics.sleep", 60_000L).timeLimits(null, Duration.ofMillis(300))));
+			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> limited.get(WAIT))
+				.satisfies((ex) -> assertThat(ex.getRemoteType()).isEqualTo(TimeLimitExceededException.class.getName()));
+			ResultBackend backend = context.getBean(ResultBackend.class);
+			GroupResult<Object> members = workflows.send(group(
+					Signature.of("semantics.stamp", "quiet-step").ignoreResult(), Signature.of("semantics.stamp", "kept-step")));
+			assertThat(members.results().get(1).get(WAIT)).isEqualTo("kept-step");
+			await().atMost(WAIT).until(() -> recorder.startOf("quiet-step") != null);
+			String quietId = members.results().get(0).id();
+			await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> backend.find(quietId).isEmpty());
 		});
 	}
 
