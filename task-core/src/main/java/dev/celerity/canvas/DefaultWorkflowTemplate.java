@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.celerity.api.AsyncResult;
 import dev.celerity.api.Canvas;
+import dev.celerity.api.Signature;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.broker.Broker;
@@ -79,6 +80,10 @@ public class DefaultWorkflowTemplate implements WorkflowTemplate {
 
 	@Override
 	public <R> AsyncResult<R> send(Canvas<R> canvas) {
+		if (canvas instanceof Signature<R> signature) {
+			// a single task is sent as the task template sends it, so its handle knows an ignored result
+			return this.tasks.send(signature);
+		}
 		Node node = this.freezer.freeze(canvas);
 		if (node instanceof ChainNode chain && chain.steps().isEmpty()) {
 			return null;

@@ -198,6 +198,8 @@ public abstract class AbstractTaskSemanticsIntegrationTests {
 					Signature.of("semantics.sleep", 60_000L).timeLimits(null, Duration.ofMillis(300))));
 			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> limited.get(WAIT))
 				.satisfies((ex) -> assertThat(ex.getRemoteType()).isEqualTo(TimeLimitExceededException.class.getName()));
+			AsyncResult<Object> ignored = workflows.send(Signature.of("semantics.stamp", "ignored-alone").ignoreResult());
+			assertThat(ignored.get(Duration.ofMillis(50))).isNull();
 			ResultBackend backend = context.getBean(ResultBackend.class);
 			GroupResult<Object> members = workflows.send(group(
 					Signature.of("semantics.stamp", "quiet-step").ignoreResult(), Signature.of("semantics.stamp", "kept-step")));
