@@ -21,9 +21,7 @@ import dev.celerity.api.TaskInterceptor;
 import dev.celerity.api.TaskInvocation;
 import dev.celerity.api.TaskState;
 import dev.celerity.api.TimeLimitExceededException;
-import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
-import dev.celerity.broker.Broker;
 import dev.celerity.broker.Delivery;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.events.TaskEventListener;
@@ -51,10 +49,6 @@ final class AttemptOutcomes {
 
 	private final NextAttempts nextAttempts;
 
-	private final Broker broker;
-
-	private final ResultBackend backend;
-
 	private final TaskEventListener events;
 
 	private final TaskOutcomeHandler outcomeHandler;
@@ -65,17 +59,14 @@ final class AttemptOutcomes {
 
 	private final AttemptSupervisor supervisor;
 
-	private final CompletionBatcher completions;
+	private final DeliverySettler settler;
 
-	AttemptOutcomes(MessageCodec codec, Broker broker, ResultBackend backend, TaskEventListener events,
-			TaskOutcomeHandler outcomeHandler, RunnerSettings settings, Clock clock, AttemptSupervisor supervisor,
-			CompletionBatcher completions) {
+	AttemptOutcomes(MessageCodec codec, TaskEventListener events, TaskOutcomeHandler outcomeHandler,
+			RunnerSettings settings, Clock clock, AttemptSupervisor supervisor, DeliverySettler settler) {
 		this.supervisor = supervisor;
-		this.completions = completions;
+		this.settler = settler;
 		this.codec = codec;
 		this.nextAttempts = new NextAttempts(codec);
-		this.broker = broker;
-		this.backend = backend;
 		this.events = events;
 		this.outcomeHandler = outcomeHandler;
 		this.settings = settings;
@@ -87,7 +78,7 @@ final class AttemptOutcomes {
 		TaskInvocation invocation = new TaskInvocation(message.id(), definition.name(), definition.method(),
 				visibleArguments(arguments), message.headers().retries());
 		if (this.settings.trackStarted()) {
-			store(message, TaskState.STARTED.name(), null, Map.of(), null);
+			this.settler.store(result(message, TaskState.STARTED.name(), null, Map.of(), null));
 		}
 		this.events.onEvent(new TaskEvent.TaskStarted(message.id(), definition.name(), delivery.queue(),
 				message.headers().retries(), waited(message), argsSummary(message)));
@@ -130,10 +121,11 @@ final class AttemptOutcomes {
 	 * Records a task revoked before or while it ran, and acknowledges its message.
 	 */
 	void revoke(Delivery delivery, TaskMessage message, String reason) {
-		store(message, TaskState.REVOKED.name(), null, Map.of("reason", reason), null);
-		this.outcomeHandler.onRevoked(message, reason);
-		this.events.onEvent(new TaskEvent.TaskRevoked(message.id(), message.task(), delivery.queue(), reason));
-		this.completions.ack(delivery);
+		TaskResult revoked = result(message, TaskState.REVOKED.name(), null, Map.of("reason", reason), null);
+		this.settler.complete(delivery, revoked, () -> {
+			this.outcomeHandler.onRevoked(message, reason);
+			this.events.onEvent(new TaskEvent.TaskRevoked(message.id(), message.task(), delivery.queue(), reason));
+		}, false);
 	}
 
 	private void hardLimitReached(Delivery delivery, TaskDefinition definition, TaskMessage message,
@@ -204,17 +196,9 @@ final class AttemptOutcomes {
 			this.events.onEvent(new TaskEvent.TaskSucceeded(message.id(), definition.name(), delivery.queue(),
 					runtime));
 		};
-		if (this.outcomeHandler.continuesAfter(message)) {
-			// the workflow's next steps are published here, after the result is stored and before the ack
-			if (stored != null) {
-				this.backend.store(stored, this.settings.resultTimeToLive());
-			}
-			followUp.run();
-			this.completions.ack(delivery);
-		}
-		else {
-			this.completions.complete(stored, delivery, followUp);
-		}
+		// a workflow's next steps are published after the result is stored and before the ack, and a failure to
+		// publish them must leave the message unacknowledged: only a task that nothing continues is batched
+		this.settler.complete(delivery, stored, followUp, !this.outcomeHandler.continuesAfter(message));
 	}
 
 	private void failed(Delivery delivery, TaskDefinition definition, TaskInvocation invocation, TaskMessage message,
@@ -223,8 +207,7 @@ final class AttemptOutcomes {
 			// the worker is stopping and took the message back: the task runs again elsewhere, record nothing
 			logger.info("Task {} [{}] interrupted; its message goes back to the queue", definition.name(),
 					message.id());
-			this.completions.settling(delivery);
-			this.broker.release(delivery);
+			this.settler.release(delivery);
 			return;
 		}
 		for (TaskInterceptor interceptor : definition.interceptors()) {
@@ -274,9 +257,8 @@ final class AttemptOutcomes {
 		NextAttempts.Attempt next = this.nextAttempts.retry(message, delivery.queue(), delivery.priority(), eta);
 		int retries = next.message().headers().retries();
 		RemoteError error = RemoteError.of(reason);
-		store(message, TaskState.RETRY.name(), null, Map.of("retries", retries, "eta", eta.toString()), error);
-		this.completions.settling(delivery);
-		this.broker.requeue(delivery, next.outbound());
+		Map<String, Object> meta = Map.of("retries", retries, "eta", eta.toString());
+		this.settler.requeue(delivery, result(message, TaskState.RETRY.name(), null, meta, error), next.outbound());
 		this.events.onEvent(new TaskEvent.TaskRetried(message.id(), definition.name(), delivery.queue(), retries, eta,
 				error));
 	}
@@ -290,14 +272,11 @@ final class AttemptOutcomes {
 			Map<String, Object> meta, Duration runtime) {
 		RemoteError error = RemoteError.of(reason);
 		logger.debug("Task {} [{}] failed: {}", definition.name(), message.id(), error);
-		store(message, TaskState.FAILURE.name(), null, meta, error);
-		this.outcomeHandler.onFailure(message, error);
-		this.events.onEvent(new TaskEvent.TaskFailed(message.id(), definition.name(), delivery.queue(), error, runtime));
-		this.completions.ack(delivery);
-	}
-
-	private void store(TaskMessage message, String state, Object result, Map<String, Object> meta, RemoteError error) {
-		this.backend.store(result(message, state, result, meta, error), this.settings.resultTimeToLive());
+		this.settler.complete(delivery, result(message, TaskState.FAILURE.name(), null, meta, error), () -> {
+			this.outcomeHandler.onFailure(message, error);
+			this.events.onEvent(
+					new TaskEvent.TaskFailed(message.id(), definition.name(), delivery.queue(), error, runtime));
+		}, false);
 	}
 
 	private TaskResult result(TaskMessage message, String state, Object result, Map<String, Object> meta,

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import dev.celerity.api.RetryRequest;
 import dev.celerity.api.TaskContext;
-import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Delivery;
 import dev.celerity.message.MessageHeaders;
@@ -22,18 +21,14 @@ final class RunningTaskContext implements TaskContext {
 
 	private final Delivery delivery;
 
-	private final ResultBackend backend;
-
-	private final Duration resultTimeToLive;
+	private final DeliverySettler settler;
 
 	private final Clock clock;
 
-	RunningTaskContext(TaskMessage message, Delivery delivery, ResultBackend backend, Duration resultTimeToLive,
-			Clock clock) {
+	RunningTaskContext(TaskMessage message, Delivery delivery, DeliverySettler settler, Clock clock) {
 		this.message = message;
 		this.delivery = delivery;
-		this.backend = backend;
-		this.resultTimeToLive = resultTimeToLive;
+		this.settler = settler;
 		this.clock = clock;
 	}
 
@@ -79,8 +74,8 @@ final class RunningTaskContext implements TaskContext {
 
 	@Override
 	public void updateState(String state, Map<String, ?> meta) {
-		this.backend.store(new TaskResult(id(), taskName(), state, null, new LinkedHashMap<>(meta), null,
-				this.clock.instant()), this.resultTimeToLive);
+		this.settler.store(new TaskResult(id(), taskName(), state, null, new LinkedHashMap<>(meta), null,
+				this.clock.instant()));
 	}
 
 	@Override

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,19 +43,13 @@ public class TaskRunner {
 
 	private final ArgumentBinder binder;
 
-	private final Broker broker;
-
-	private final ResultBackend backend;
-
 	private final TaskEventListener events;
-
-	private final RunnerSettings settings;
 
 	private final Clock clock;
 
 	private final AttemptOutcomes outcomes;
 
-	private final CompletionBatcher completions;
+	private final DeliverySettler settler;
 
 	private final RevocationStore revocations;
 
@@ -126,23 +119,20 @@ public class TaskRunner {
 		this.nextAttempts = new NextAttempts(codec);
 		this.registry = registry;
 		this.binder = new ArgumentBinder(codec);
-		this.broker = broker;
-		this.backend = backend;
 		this.events = events;
-		this.settings = settings;
 		this.clock = clock;
-		this.completions = new CompletionBatcher(broker, backend, settings.resultTimeToLive());
-		this.outcomes = new AttemptOutcomes(codec, broker, backend, events, outcomeHandler, settings, clock,
-				hooks.supervisor(), this.completions);
+		this.settler = new DeliverySettler(broker, backend, settings.resultTimeToLive());
+		this.outcomes = new AttemptOutcomes(codec, events, outcomeHandler, settings, clock, hooks.supervisor(),
+				this.settler);
 	}
 
 	/**
-	 * Adds a listener told of each message just before this runner settles it with the broker (acknowledges,
-	 * requeues, dead-letters or releases it), on the thread that settles it.
-	 * @param listener the listener, given the message
+	 * Returns what settles this runner's messages and stores their states, for the pool that gives messages back
+	 * and listens for settled ones.
+	 * @return the settler
 	 */
-	void onSettling(Consumer<Delivery> listener) {
-		this.completions.onSettling(listener);
+	DeliverySettler settler() {
+		return this.settler;
 	}
 
 	/**
@@ -156,7 +146,7 @@ public class TaskRunner {
 			runOnce(delivery);
 		}
 		finally {
-			this.completions.flush();
+			this.settler.flush();
 		}
 	}
 
@@ -186,8 +176,7 @@ public class TaskRunner {
 			this.outcomes.revoke(delivery, message, "revoked");
 			return;
 		}
-		RunningTaskContext context = new RunningTaskContext(message, delivery, this.backend,
-				this.settings.resultTimeToLive(), this.clock);
+		RunningTaskContext context = new RunningTaskContext(message, delivery, this.settler, this.clock);
 		Object[] arguments;
 		try {
 			arguments = this.binder.bind(definition.method(), message.args(), message.kwargs(), context);
@@ -208,8 +197,7 @@ public class TaskRunner {
 	private void defer(Delivery delivery, TaskMessage message, Admission admission) {
 		NextAttempts.Attempt next = this.nextAttempts.deferral(message, delivery.queue(), delivery.priority(),
 				admission.deferUntil(), admission.headers());
-		this.completions.settling(delivery);
-		this.broker.requeue(delivery, next.outbound());
+		this.settler.requeue(delivery, null, next.outbound());
 		this.events.onEvent(new TaskEvent.TaskDeferred(message.id(), message.task(), delivery.queue(),
 				admission.deferUntil(), admission.reason()));
 	}
@@ -217,10 +205,11 @@ public class TaskRunner {
 	private void reject(Delivery delivery, TaskMessage message, String reason) {
 		logger.warn("Dead-lettering message {} from queue '{}': {}", delivery.id(), delivery.queue(), reason);
 		if (message != null) {
-			failDeadLettered(message, reason);
+			failDeadLettered(delivery, message, reason);
 		}
-		this.completions.settling(delivery);
-		this.broker.deadLetter(delivery, reason);
+		else {
+			this.settler.deadLetter(delivery, null, null, reason);
+		}
 		this.events.onEvent(new TaskEvent.TaskRejected(delivery.id(), (message != null) ? message.task() : null,
 				delivery.queue(), reason));
 	}
@@ -231,14 +220,13 @@ public class TaskRunner {
 	 * handler runs its error callbacks, settles the rest of its chain and fails its chord. The dead letter itself is
 	 * kept for replay, which overwrites the failure when the task runs.
 	 */
-	private void failDeadLettered(TaskMessage message, String reason) {
+	private void failDeadLettered(Delivery delivery, TaskMessage message, String reason) {
 		RemoteError error = new RemoteError(TaskRejectedException.class.getName(),
 				new TaskRejectedException(message.id(), reason).getMessage(), List.of());
-		this.backend.store(new TaskResult(message.id(), message.task(), TaskState.FAILURE.name(), null,
-				Map.of("dead_lettered", true), error, this.clock.instant()), this.settings.resultTimeToLive());
-		if (isWorkflowStep(message)) {
-			this.outcomeHandler.onFailure(message, error);
-		}
+		TaskResult failure = new TaskResult(message.id(), message.task(), TaskState.FAILURE.name(), null,
+				Map.of("dead_lettered", true), error, this.clock.instant());
+		this.settler.deadLetter(delivery, failure,
+				isWorkflowStep(message) ? () -> this.outcomeHandler.onFailure(message, error) : null, reason);
 	}
 
 	private static boolean isWorkflowStep(TaskMessage message) {

@@ -34,6 +34,8 @@ public class WorkerPool {
 
 	private final TaskRunner runner;
 
+	private final DeliverySettler settler;
+
 	private final Semaphore room;
 
 	private final QueuePauses pauses;
@@ -70,10 +72,11 @@ public class WorkerPool {
 		this.settings = settings;
 		this.broker = broker;
 		this.runner = runner;
+		this.settler = runner.settler();
 		// fair, so that every queue with ready work gets room in the order its fetcher asked for it
 		this.room = new Semaphore(settings.concurrency() + settings.prefetch(), true);
 		// a message leaves the leased set before it is settled, so a lease renewal never takes it for a lost lease
-		runner.onSettling(this::settling);
+		this.settler.onSettling(this::settling);
 	}
 
 	/**
@@ -274,8 +277,9 @@ public class WorkerPool {
 	}
 
 	private void giveBack(Delivery delivery) {
+		// claimed first, so that a message its task settles meanwhile is not given back too
 		if (this.leased.remove(delivery)) {
-			this.broker.release(delivery);
+			this.settler.release(delivery);
 			this.room.release();
 		}
 	}
