@@ -258,9 +258,10 @@ final class AttemptOutcomes {
 		int retries = next.message().headers().retries();
 		RemoteError error = RemoteError.of(reason);
 		Map<String, Object> meta = Map.of("retries", retries, "eta", eta.toString());
-		this.settler.requeue(delivery, result(message, TaskState.RETRY.name(), null, meta, error), next.outbound());
+		// announced before the requeue: once requeued, another thread may receive the next attempt at once
 		this.events.onEvent(new TaskEvent.TaskRetried(message.id(), definition.name(), delivery.queue(), retries, eta,
 				error));
+		this.settler.requeue(delivery, result(message, TaskState.RETRY.name(), null, meta, error), next.outbound());
 	}
 
 	private void settleFailure(Delivery delivery, TaskDefinition definition, TaskMessage message, Throwable reason,

@@ -197,9 +197,10 @@ public class TaskRunner {
 	private void defer(Delivery delivery, TaskMessage message, Admission admission) {
 		NextAttempts.Attempt next = this.nextAttempts.deferral(message, delivery.queue(), delivery.priority(),
 				admission.deferUntil(), admission.headers());
-		this.settler.requeue(delivery, null, next.outbound());
+		// announced before the requeue: once requeued, another thread may receive the deferred message at once
 		this.events.onEvent(new TaskEvent.TaskDeferred(message.id(), message.task(), delivery.queue(),
 				admission.deferUntil(), admission.reason()));
+		this.settler.requeue(delivery, null, next.outbound());
 	}
 
 	private void reject(Delivery delivery, TaskMessage message, String reason) {
