@@ -18,7 +18,8 @@ import dev.celerity.registry.TaskRegistry;
 
 /**
  * The built-in tasks workflows rely on: {@code celery.map} and {@code celery.starmap} (call a task once per item
- * inside one worker task, as Celery does) and {@code celerity.collect} (hands a group's results on as one list).
+ * inside one worker task, as Celery does) and {@code celery.collect} (hands a group's results on as one list; a
+ * Celerity task, named in the {@code celery.} namespace of built-ins so that all three follow one scheme).
  */
 public class CanvasTasks {
 

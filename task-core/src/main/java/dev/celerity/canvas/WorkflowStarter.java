@@ -29,7 +29,7 @@ import dev.celerity.publish.TaskPublisher;
 final class WorkflowStarter {
 
 	/** The built-in task that hands a group's results on as one list. */
-	static final String COLLECT_TASK = "celerity.collect";
+	static final String COLLECT_TASK = "celery.collect";
 
 	private final NodeSpecs specs;
 

@@ -2,6 +2,7 @@ package dev.celerity.observability;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import io.micrometer.common.KeyValues;
@@ -10,16 +11,22 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.observation.transport.SenderContext;
 
-import dev.celerity.publish.PublishInterceptor;
+import dev.celerity.api.RemoteError;
+import dev.celerity.events.TaskEvent;
+import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.TaskMessage;
+import dev.celerity.publish.PublishInterceptor;
 import dev.celerity.worker.ExecutionInterceptor;
 
 /**
  * Micrometer Observations around publishing and executing tasks. The publish observation writes the trace context
  * into the message's extra headers (through the registry's propagating handlers), and the execution observation
- * reads it back, so that with Micrometer Tracing a task's span is a child of its caller's.
+ * reads it back, so that with Micrometer Tracing a task's span is a child of its caller's. Both are tagged
+ * {@value #TASK} and {@value #QUEUE}; an execution also {@value #OUTCOME} and {@value #EXCEPTION}, learnt from the
+ * task events of its attempt. With Micrometer's meter handler (Spring Boot registers it) they are the timers of
+ * every publish and every attempt.
  */
-public class TaskObservations implements PublishInterceptor, ExecutionInterceptor {
+public class TaskObservations implements PublishInterceptor, ExecutionInterceptor, TaskEventListener {
 
 	/** Observation of sending a task. */
 	public static final String PUBLISH = "celerity.task.publish";
@@ -27,7 +34,27 @@ public class TaskObservations implements PublishInterceptor, ExecutionIntercepto
 	/** Observation of running a task on a worker. */
 	public static final String EXECUTE = "celerity.task.execute";
 
+	/** Low-cardinality key of the task name. */
+	public static final String TASK = "task";
+
+	/** Low-cardinality key of the queue. */
+	public static final String QUEUE = "queue";
+
+	/** Low-cardinality key of how an attempt ended: success, failure, retry, revoked. */
+	public static final String OUTCOME = "outcome";
+
+	/** Low-cardinality key of the simple name of the exception a failed or retried attempt raised, or none. */
+	public static final String EXCEPTION = "exception";
+
 	private final ObservationRegistry registry;
+
+	// the attempts being observed, for outcome events from another thread (a hard time limit settles the attempt
+	// from the supervisor's thread)
+	private final Map<String, ExecutionOutcome> running = new ConcurrentHashMap<>();
+
+	// the attempt of this thread: a retried attempt's event comes after its message was requeued, when the next
+	// attempt of the same task id may already run (and be in running) on another thread
+	private final ThreadLocal<ExecutionOutcome> current = new ThreadLocal<>();
 
 	/**
 	 * Creates the observations.
@@ -66,15 +93,53 @@ public class TaskObservations implements PublishInterceptor, ExecutionIntercepto
 		ReceiverContext<Map<String, String>> context = new ReceiverContext<>(Map::get);
 		context.setCarrier(message.headers().extra());
 		context.setRemoteServiceName("celerity");
-		Observation.createNotStarted(EXECUTE, () -> context, this.registry)
+		Observation observation = Observation.createNotStarted(EXECUTE, () -> context, this.registry)
 			.contextualName("execute " + message.task())
 			.lowCardinalityKeyValues(tags(message, queue))
-			.highCardinalityKeyValue("celerity.task.id", message.id())
-			.observe(attempt);
+			.highCardinalityKeyValue("celerity.task.id", message.id());
+		ExecutionOutcome outcome = new ExecutionOutcome(message.id());
+		this.running.put(message.id(), outcome);
+		this.current.set(outcome);
+		observation.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			attempt.run();
+		}
+		finally {
+			this.current.remove();
+			this.running.remove(message.id(), outcome);
+			outcome.applyTo(observation);
+			observation.stop();
+		}
+	}
+
+	@Override
+	public void onEvent(TaskEvent event) {
+		if (event instanceof TaskEvent.TaskSucceeded) {
+			record(event, "success", null);
+		}
+		else if (event instanceof TaskEvent.TaskFailed failed) {
+			record(event, "failure", failed.error());
+		}
+		else if (event instanceof TaskEvent.TaskRetried retried) {
+			record(event, "retry", retried.error());
+		}
+		else if (event instanceof TaskEvent.TaskRevoked) {
+			record(event, "revoked", null);
+		}
+	}
+
+	private void record(TaskEvent event, String outcome, RemoteError error) {
+		ExecutionOutcome attempt = this.current.get();
+		if (attempt == null || !attempt.taskId().equals(event.taskId())) {
+			attempt = this.running.get(event.taskId());
+		}
+		if (attempt != null) {
+			attempt.record(outcome, error);
+		}
 	}
 
 	private static KeyValues tags(TaskMessage message, String queue) {
-		return KeyValues.of("celerity.task", message.task(), "celerity.queue", (queue != null) ? queue : "unknown");
+		return KeyValues.of(TASK, message.task(), QUEUE, (queue != null) ? queue : "unknown");
 	}
 
 }

@@ -30,28 +30,26 @@ class TaskMetricsTests {
 	private final TaskMetrics metrics = new TaskMetrics(this.registry, this.queues::track);
 
 	@Test
-	void eventsMoveTimersAndCountersTaggedByTaskAndQueue() {
+	void eventsMoveThePickupTimerAndTheCountersTaggedByTaskAndQueueButNoRunTimings() {
 		this.metrics.onEvent(new TaskEvent.TaskPublished("1", "add", "math", 0, null));
 		this.metrics.onEvent(new TaskEvent.TaskStarted("1", "add", "math", 0, Duration.ofMillis(40), "[1, 2]"));
 		this.metrics.onEvent(new TaskEvent.TaskSucceeded("1", "add", "math", Duration.ofMillis(12)));
-		this.metrics.onEvent(new TaskEvent.TaskRetried("2", "add", "math", 1, Instant.now(),
-				new RemoteError("java.lang.IllegalStateException", "x", List.of())));
 		this.metrics.onEvent(new TaskEvent.TaskFailed("2", "add", "math",
 				new RemoteError("java.lang.IllegalStateException", "x", List.of()), Duration.ofMillis(3)));
 		this.metrics.onEvent(new TaskEvent.TaskRejected("3", null, "math", "unknown task"));
 		this.metrics.onEvent(new TaskEvent.TaskRevoked("4", "add", "math", "revoked"));
-		assertThat(this.registry.get(TaskMetrics.DURATION).tags("task", "add", "queue", "math", "outcome", "success")
-			.timer()
-			.count()).isEqualTo(1);
-		assertThat(this.registry.get(TaskMetrics.DURATION).tag("outcome", "failure").timer().count()).isEqualTo(1);
+		this.metrics.onEvent(new TaskEvent.TaskDeferred("5", "add", "math", Instant.now(), "rate limit 1/s"));
 		assertThat(this.registry.get(TaskMetrics.PICKUP).timer().totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
 			.isEqualTo(40);
-		assertThat(this.registry.get(TaskMetrics.RETRIES).counter().count()).isEqualTo(1);
-		assertThat(this.registry.get(TaskMetrics.FAILURES).tag("exception", "IllegalStateException").counter().count())
-			.isEqualTo(1);
 		assertThat(this.registry.get(TaskMetrics.DEAD_LETTERS).tag("task", "unknown").counter().count()).isEqualTo(1);
 		assertThat(this.registry.get(TaskMetrics.REVOKED).counter().count()).isEqualTo(1);
+		assertThat(this.registry.get(TaskMetrics.DEFERRED).tags("task", "add", "queue", "math").counter().count())
+			.isEqualTo(1);
 		assertThat(this.registry.get(QueueMetrics.DELAYED).tag("queue", "math").gauge()).isNotNull();
+		// runs and publishes are timed by the observations (TaskObservations), once
+		assertThat(this.registry.getMeters()).extracting((meter) -> meter.getId().getName())
+			.containsOnly(TaskMetrics.PICKUP, TaskMetrics.DEAD_LETTERS, TaskMetrics.REVOKED, TaskMetrics.DEFERRED,
+					QueueMetrics.DELAYED, QueueMetrics.DEAD_LETTERS);
 	}
 
 	@Test

@@ -73,8 +73,9 @@ class TaskObservationsTests {
 		assertThat(execute.getTraceId()).isEqualTo(callerTraceId);
 		assertThat(execute.getParentId()).isEqualTo(publish.getSpanId());
 		assertThat(this.tasks.traceIdInTask.get()).isEqualTo(callerTraceId);
-		assertThat(execute.getTags()).containsEntry("celerity.task", "traced.work")
-			.containsEntry("celerity.queue", "default");
+		assertThat(execute.getTags()).containsEntry("task", "traced.work")
+			.containsEntry("queue", "default")
+			.containsEntry("outcome", "success");
 	}
 
 	private SimpleSpan span(String name) {

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Primary;
 
 import dev.celerity.events.CompositeTaskEventListener;
 import dev.celerity.events.TaskEventListener;
+import dev.celerity.events.TaskOutcomeLog;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskRegistry;
 
@@ -50,6 +51,16 @@ class CoreConfiguration {
 	@ConditionalOnMissingBean(name = "celerityTaskEventListener")
 	CompositeTaskEventListener celerityTaskEventListener(ApplicationEventPublisher publisher) {
 		return new CompositeTaskEventListener(List.of(publisher::publishEvent));
+	}
+
+	/**
+	 * Logs each task's outcome (final failures and dead letters at WARN, retries at INFO) under
+	 * {@value TaskOutcomeLog#LOGGER_NAME}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	TaskOutcomeLog celerityTaskOutcomeLog() {
+		return new TaskOutcomeLog();
 	}
 
 	@Bean

@@ -32,7 +32,7 @@ import dev.celerity.worker.RateLimitAdmission;
 @AutoConfiguration(before = CelerityAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @EnableConfigurationProperties(CelerityRateLimitProperties.class)
-@Import({ RedisRateLimitConfiguration.class, LocalRateLimitConfiguration.class, RateLimitMetricsConfiguration.class })
+@Import({ RedisRateLimitConfiguration.class, LocalRateLimitConfiguration.class })
 public final class CelerityRateLimitAutoConfiguration {
 
 	@Bean

@@ -35,6 +35,9 @@ class CanvasAutoConfigurationTests {
 			assertThat(context).getBean(ChordStore.class).isInstanceOf(InMemoryChordStore.class);
 			assertThat(context.getBean(TaskRegistry.class).find(Workflows.MAP_TASK)).isPresent();
 			assertThat(context.getBean(TaskRegistry.class).find(Workflows.STARMAP_TASK)).isPresent();
+			assertThat(context.getBean(TaskRegistry.class).find("celery.collect"))
+				.as("built-in tasks share one naming scheme")
+				.isPresent();
 		});
 	}
 

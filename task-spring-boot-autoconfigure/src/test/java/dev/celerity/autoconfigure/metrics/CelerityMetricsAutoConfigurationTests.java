@@ -42,12 +42,9 @@ class CelerityMetricsAutoConfigurationTests {
 			context.getBean(WorkerMetrics.class).bindTo(registry);
 			TaskTemplate tasks = context.getBean(TaskTemplate.class);
 			assertThat(tasks.send("monitored.add", 1, 2).get(Duration.ofSeconds(5))).isEqualTo(3);
-			await().untilAsserted(() -> assertThat(registry.get(TaskMetrics.DURATION)
-				.tags("task", "monitored.add", "queue", "default", "outcome", "success")
+			await().untilAsserted(() -> assertThat(registry.get(TaskMetrics.PICKUP).tag("task", "monitored.add")
 				.timer()
 				.count()).isEqualTo(1));
-			assertThat(registry.get(TaskMetrics.PICKUP).tag("task", "monitored.add").timer().count()).isEqualTo(1);
-			assertThat(registry.get(TaskMetrics.PUBLISHED).tag("task", "monitored.add").counter().count()).isEqualTo(1);
 			await().untilAsserted(() -> assertThat(registry.get(WorkerMetrics.PROCESSED).functionCounter().count())
 				.isEqualTo(1));
 			await().untilAsserted(() -> assertThat(registry.find(QueueMetrics.DEPTH).tag("queue", "reports").gauge())

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -14,12 +18,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.celerity.api.TaskExecutionException;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
 import dev.celerity.autoconfigure.control.MonitoredTasks;
 import dev.celerity.observability.TaskObservations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -45,6 +51,37 @@ class CelerityObservationAutoConfigurationTests {
 	}
 
 	@Test
+	void everyAttemptIsTimedOnceByTheExecuteObservationWithItsOutcomeAndException() {
+		this.contextRunner.withUserConfiguration(RegistryConfiguration.class).run((context) -> {
+			TaskTemplate tasks = context.getBean(TaskTemplate.class);
+			assertThat(tasks.send("monitored.add", 1, 2).get(Duration.ofSeconds(5))).isEqualTo(3);
+			assertThatExceptionOfType(TaskExecutionException.class)
+				.isThrownBy(() -> tasks.send("monitored.fail").get(Duration.ofSeconds(5)));
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			await().untilAsserted(() -> assertThat(count(meters, "monitored.fail", "failure")).isEqualTo(1));
+			assertThat(count(meters, "monitored.fail", "retry")).isEqualTo(1);
+			assertThat(meters.get(TaskObservations.EXECUTE).tags("task", "monitored.fail", "outcome", "failure")
+				.timer()
+				.getId()
+				.getTag("exception")).isEqualTo("IllegalStateException");
+			await().untilAsserted(() -> assertThat(count(meters, "monitored.add", "success")).isEqualTo(1));
+			assertThat(meters.get(TaskObservations.PUBLISH).tags("task", "monitored.add", "queue", "default")
+				.timer()
+				.count()).isEqualTo(1);
+			assertThat(meters.get(TaskObservations.EXECUTE).timers()).extracting(Timer::count)
+				.as("one timing per attempt: one success, one retry, one failure")
+				.containsExactlyInAnyOrder(1L, 1L, 1L);
+		});
+	}
+
+	private static long count(MeterRegistry meters, String task, String outcome) {
+		Timer timer = meters.find(TaskObservations.EXECUTE)
+			.tags("task", task, "queue", "default", "outcome", outcome)
+			.timer();
+		return (timer != null) ? timer.count() : 0;
+	}
+
+	@Test
 	void noObservationsWithoutARegistry() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(TaskObservations.class));
 	}
@@ -65,9 +102,16 @@ class CelerityObservationAutoConfigurationTests {
 		}
 
 		@Bean
-		ObservationRegistry observationRegistry(RecordingHandler handler) {
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
+
+		@Bean
+		ObservationRegistry observationRegistry(RecordingHandler handler, MeterRegistry meters) {
 			ObservationRegistry registry = ObservationRegistry.create();
-			registry.observationConfig().observationHandler(handler);
+			registry.observationConfig()
+				.observationHandler(handler)
+				.observationHandler(new DefaultMeterObservationHandler(meters));
 			return registry;
 		}
 

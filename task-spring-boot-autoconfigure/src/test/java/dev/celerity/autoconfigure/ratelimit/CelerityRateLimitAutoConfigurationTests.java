@@ -18,6 +18,7 @@ import org.springframework.context.event.EventListener;
 import dev.celerity.api.Task;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
+import dev.celerity.autoconfigure.metrics.CelerityMetricsAutoConfiguration;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.ratelimit.InvalidRateLimitKeyException;
 import dev.celerity.ratelimit.LocalRateLimiter;
@@ -125,14 +126,16 @@ class CelerityRateLimitAutoConfigurationTests {
 
 	@Test
 	void deferralsAreCountedByTask() {
-		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withConfiguration(AutoConfigurations.of(CelerityMetricsAutoConfiguration.class))
+			.run((context) -> {
 			TaskTemplate template = context.getBean(TaskTemplate.class);
 			template.send("limited.call", "a");
 			template.send("limited.call", "b");
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			await().atMost(Duration.ofSeconds(5))
-				.until(() -> meters.find("celerity.tasks.deferred").tag("task", "limited.call").counter() != null);
-			assertThat(meters.get("celerity.tasks.deferred").tag("task", "limited.call").counter().count())
+				.until(() -> meters.find("celerity.task.deferred").tag("task", "limited.call").counter() != null);
+			assertThat(meters.get("celerity.task.deferred").tag("task", "limited.call").counter().count())
 				.isEqualTo(1);
 		});
 	}

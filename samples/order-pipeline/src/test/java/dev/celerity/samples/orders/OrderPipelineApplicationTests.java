@@ -67,6 +67,26 @@ class OrderPipelineApplicationTests {
 		assertThat((Map<String, Object>) failed.get("info")).containsEntry("exc_type", IllegalArgumentException.class.getName());
 	}
 
+	@Test
+	void readmeMetricsCurlsAnswerAfterAnOrder() {
+		Map<String, Object> placed = place(new Order(null, "ada@example.com", List.of(new Order.Item("book", 2)),
+				new BigDecimal("30.00"), false));
+		assertThat(awaitFinalState((String) placed.get("taskId")).get("state")).isEqualTo("SUCCESS");
+		// the attempt's timer is recorded when its observation stops, just after the result is stored
+		ResponseEntity<Map<String, Object>> metric = await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.rest.exchange(
+					"/actuator/metrics/celerity.task.execute?tag=task:orders.process&tag=outcome:success",
+					org.springframework.http.HttpMethod.GET, null, STATUS),
+					(response) -> response.getStatusCode() == HttpStatus.OK);
+		assertThat(metric.getBody()).containsEntry("name", "celerity.task.execute");
+		ResponseEntity<String> prometheus = this.rest.getForEntity("/actuator/prometheus", String.class);
+		assertThat(prometheus.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(prometheus.getBody()).contains("celerity_task_execute_seconds_count{")
+			.contains("task=\"orders.process\"")
+			.contains("celerity_task_publish_seconds_count{")
+			.contains("celerity_queue_depth");
+	}
+
 	private Map<String, Object> place(Order order) {
 		ResponseEntity<Map<String, Object>> response = this.rest.exchange("/orders", org.springframework.http.HttpMethod.POST, new org.springframework.http.HttpEntity<>(order), STATUS);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
