@@ -82,10 +82,11 @@ public sealed interface TaskEvent {
 	 * @param taskId the task id
 	 * @param taskName the task name
 	 * @param queue the queue
+	 * @param retries how many times it was retried before this last attempt
 	 * @param error the failure
 	 * @param runtime how long the method ran
 	 */
-	record TaskFailed(String taskId, String taskName, String queue, RemoteError error, Duration runtime)
+	record TaskFailed(String taskId, String taskName, String queue, int retries, RemoteError error, Duration runtime)
 			implements TaskEvent {
 	}
 

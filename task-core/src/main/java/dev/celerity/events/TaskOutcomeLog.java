@@ -1,7 +1,5 @@
 package dev.celerity.events;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,14 +16,7 @@ public class TaskOutcomeLog implements TaskEventListener {
 	/** The name of the logger every line goes to. */
 	public static final String LOGGER_NAME = "dev.celerity.tasks";
 
-	// enough for the attempts running at once on any realistic instance; an entry whose outcome never comes (the
-	// worker stopped and handed the message back) is evicted rather than kept for ever
-	private static final int MAX_RUNNING = 10_000;
-
 	private final Logger logger;
-
-	// TaskFailed carries no attempt number, TaskStarted does: remember it from the start to the outcome
-	private final Cache<String, Integer> attempts = Caffeine.newBuilder().maximumSize(MAX_RUNNING).build();
 
 	/**
 	 * Creates the log that writes to {@value #LOGGER_NAME}.
@@ -40,10 +31,7 @@ public class TaskOutcomeLog implements TaskEventListener {
 
 	@Override
 	public void onEvent(TaskEvent event) {
-		if (event instanceof TaskEvent.TaskStarted started) {
-			this.attempts.put(started.taskId(), started.retries() + 1);
-		}
-		else if (event instanceof TaskEvent.TaskSucceeded succeeded) {
+		if (event instanceof TaskEvent.TaskSucceeded succeeded) {
 			succeeded(succeeded);
 		}
 		else if (event instanceof TaskEvent.TaskRetried retried) {
@@ -57,7 +45,6 @@ public class TaskOutcomeLog implements TaskEventListener {
 					rejected.queue(), rejected.reason());
 		}
 		else if (event instanceof TaskEvent.TaskRevoked revoked) {
-			this.attempts.invalidate(revoked.taskId());
 			this.logger.info("Task {} [{}] revoked on queue '{}': {}", revoked.taskName(), revoked.taskId(),
 					revoked.queue(), revoked.reason());
 		}
@@ -68,24 +55,20 @@ public class TaskOutcomeLog implements TaskEventListener {
 	}
 
 	private void succeeded(TaskEvent.TaskSucceeded succeeded) {
-		Integer attempt = this.attempts.asMap().remove(succeeded.taskId());
-		this.logger.debug("Task {} [{}] succeeded on attempt {} in {} ms", succeeded.taskName(), succeeded.taskId(),
-				attempt(attempt), millis(succeeded));
+		this.logger.debug("Task {} [{}] succeeded in {} ms", succeeded.taskName(), succeeded.taskId(),
+				millis(succeeded));
 	}
 
 	private void retried(TaskEvent.TaskRetried retried) {
-		// retries counts this retry, so it is also the number of the attempt that just failed; the next attempt
-		// may already have started (the message was requeued before this event), so forget only this one
-		this.attempts.asMap().remove(retried.taskId(), retried.retries());
+		// retries counts this retry, so it is also the number of the attempt that just failed
 		this.logger.info("Task {} [{}] failed on attempt {} and is retried at {}: {}", retried.taskName(),
 				retried.taskId(), retried.retries(), retried.eta(), retried.error());
 	}
 
 	private void failed(TaskEvent.TaskFailed failed) {
-		Integer attempt = this.attempts.asMap().remove(failed.taskId());
 		RemoteError error = failed.error();
 		this.logger.warn("Task {} [{}] failed on attempt {} (queue '{}'): {}", failed.taskName(), failed.taskId(),
-				attempt(attempt), failed.queue(), error);
+				failed.retries() + 1, failed.queue(), error);
 		if (error != null && !error.stackTrace().isEmpty() && this.logger.isDebugEnabled()) {
 			// the exception was raised (and printed) on this worker's thread; its frames help only when asked for
 			this.logger.debug("Task {} [{}] failure stack trace:{}{}", failed.taskName(), failed.taskId(),
@@ -95,10 +78,6 @@ public class TaskOutcomeLog implements TaskEventListener {
 
 	private static String name(TaskEvent.TaskRejected rejected) {
 		return (rejected.taskName() != null) ? rejected.taskName() : "(unreadable)";
-	}
-
-	private static String attempt(Integer attempt) {
-		return (attempt != null) ? attempt.toString() : "?";
 	}
 
 	private static long millis(TaskEvent.TaskSucceeded succeeded) {

@@ -276,7 +276,8 @@ final class AttemptOutcomes {
 		this.settler.complete(delivery, result(message, TaskState.FAILURE.name(), null, meta, error), () -> {
 			this.outcomeHandler.onFailure(message, error);
 			this.events.onEvent(
-					new TaskEvent.TaskFailed(message.id(), definition.name(), delivery.queue(), error, runtime));
+					new TaskEvent.TaskFailed(message.id(), definition.name(), delivery.queue(),
+							message.headers().retries(), error, runtime));
 		}, false);
 	}
 

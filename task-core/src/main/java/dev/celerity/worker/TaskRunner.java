@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.celerity.api.RemoteError;
 import dev.celerity.api.TaskRejectedException;
 import dev.celerity.api.TaskState;
@@ -32,8 +29,6 @@ import dev.celerity.registry.TaskRegistry;
  * and records the outcome. A message that cannot run goes to the dead-letter store; nothing throws out of here.
  */
 public class TaskRunner {
-
-	private static final Logger logger = LoggerFactory.getLogger(TaskRunner.class);
 
 	private final MessageCodec codec;
 
@@ -204,7 +199,6 @@ public class TaskRunner {
 	}
 
 	private void reject(Delivery delivery, TaskMessage message, String reason) {
-		logger.warn("Dead-lettering message {} from queue '{}': {}", delivery.id(), delivery.queue(), reason);
 		if (message != null) {
 			failDeadLettered(delivery, message, reason);
 		}

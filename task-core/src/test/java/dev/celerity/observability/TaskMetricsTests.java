@@ -34,7 +34,7 @@ class TaskMetricsTests {
 		this.metrics.onEvent(new TaskEvent.TaskPublished("1", "add", "math", 0, null));
 		this.metrics.onEvent(new TaskEvent.TaskStarted("1", "add", "math", 0, Duration.ofMillis(40), "[1, 2]"));
 		this.metrics.onEvent(new TaskEvent.TaskSucceeded("1", "add", "math", Duration.ofMillis(12)));
-		this.metrics.onEvent(new TaskEvent.TaskFailed("2", "add", "math",
+		this.metrics.onEvent(new TaskEvent.TaskFailed("2", "add", "math", 0,
 				new RemoteError("java.lang.IllegalStateException", "x", List.of()), Duration.ofMillis(3)));
 		this.metrics.onEvent(new TaskEvent.TaskRejected("3", null, "math", "unknown task"));
 		this.metrics.onEvent(new TaskEvent.TaskRevoked("4", "add", "math", "revoked"));
