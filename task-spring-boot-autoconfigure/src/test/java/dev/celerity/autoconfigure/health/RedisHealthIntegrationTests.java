@@ -73,6 +73,8 @@ class RedisHealthIntegrationTests {
 		this.contextRunner.withPropertyValues("celerity.worker.queues=reports").run((worker) -> {
 			await().until(() -> !worker.getBean(WorkerRegistry.class).live().isEmpty());
 			this.contextRunner.withPropertyValues("celerity.worker.queues=audit").run((other) -> {
+				// both instances' heartbeats, the other's own included, are in the shared registry
+				await().until(() -> other.getBean(WorkerRegistry.class).live().size() == 2);
 				Health health = other.getBean(CelerityHealthIndicator.class).health(true);
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails()).containsEntry("queuesWithoutWorkers", List.of("default"));
