@@ -6,13 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of Celerity, under the prefix {@code celerity}.
+ * Configuration of Celerity, under the prefix {@code celerity}; values that cannot work fail the start-up with their
+ * property path.
  */
 @ConfigurationProperties("celerity")
-public class CelerityProperties {
+public class CelerityProperties implements InitializingBean {
 
 	/** Queue of tasks that neither the call, the routes nor the task choose a queue for. */
 	private String defaultQueue = "default";
@@ -27,6 +29,15 @@ public class CelerityProperties {
 	private final TaskSettings task = new TaskSettings();
 
 	private final Worker worker = new Worker();
+
+	/**
+	 * Checks the bound values, before any Celerity bean uses them.
+	 * @throws InvalidCelerityPropertyException for a value that cannot work
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		CelerityPropertiesValidation.validate(this);
+	}
 
 	public String getDefaultQueue() {
 		return this.defaultQueue;

@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -64,8 +63,7 @@ class WorkerConfiguration {
 			ObjectProvider<QueuePauses> queuePauses) {
 		QueuePauses pauses = queuePauses.getIfAvailable(QueuePauses::new);
 		CelerityProperties.Worker worker = properties.getWorker();
-		boolean virtual = (worker.getVirtualThreads() != null) ? worker.getVirtualThreads()
-				: Threading.VIRTUAL.isActive(environment);
+		boolean virtual = WorkerThreadChoice.virtual(worker.getVirtualThreads(), environment);
 		Set<String> declaredQueues = Binder.get(environment)
 			.bind("celerity.queues", Bindable.mapOf(String.class, Object.class))
 			.map(Map::keySet)

@@ -3,37 +3,76 @@ package dev.celerity.testing.redis;
 import java.util.UUID;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The extension behind {@link RequiresRedis}: one connection for the whole run, one key prefix per test class.
+ *
+ * <p>Without a reachable Redis, a class is disabled with the reason, so that the build reports it skipped; when the
+ * environment variable {@code CI} is {@code true} the same finding fails the class instead, because CI must run the
+ * Redis tests.
  */
-public final class RedisServerExtension implements BeforeAllCallback, ParameterResolver {
+public final class RedisServerExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
 	private static final Namespace NAMESPACE = Namespace.create(RedisServerExtension.class);
 
+	private final String url;
+
+	private final boolean onCi;
+
+	/**
+	 * Creates the extension for {@link RedisTestServer#url()}, failing rather than skipping when {@code CI=true}.
+	 */
+	public RedisServerExtension() {
+		this(RedisTestServer.url(), "true".equalsIgnoreCase(System.getenv("CI")));
+	}
+
+	/**
+	 * Creates the extension for a given server, so that its own tests need not change the environment.
+	 * @param url the Redis URL to probe
+	 * @param onCi whether a missing Redis fails the class rather than skipping it
+	 */
+	RedisServerExtension(String url, boolean onCi) {
+		this.url = url;
+		this.onCi = onCi;
+	}
+
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		Reachability reachability = reachability(context);
+		if (reachability.server() != null) {
+			return ConditionEvaluationResult.enabled("Redis reachable at " + this.url);
+		}
+		String message = "No Redis reachable at " + this.url + " (" + reachability.failure()
+				+ "); set REDIS_URL or start redis-server";
+		if (this.onCi) {
+			throw new IllegalStateException(message + ": Redis tests must run on CI (CI=true)");
+		}
+		return ConditionEvaluationResult.disabled(message);
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		Store root = context.getRoot().getStore(NAMESPACE);
-		Reachability reachability = root.computeIfAbsent(Reachability.class, (key) -> Reachability.probe(),
-				Reachability.class);
-		if (reachability.server() == null) {
-			String message = "No Redis reachable at " + RedisTestServer.url() + " (" + reachability.failure()
-					+ "); set REDIS_URL or start redis-server";
-			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-				throw new IllegalStateException(message + ": Redis tests must run on CI");
-			}
-			throw new TestAbortedException(message);
+		RedisTestServer server = reachability(context).server();
+		if (server == null) {
+			// only reachable if a condition of higher precedence enabled the class explicitly
+			throw new IllegalStateException("No Redis reachable at " + this.url);
 		}
 		String prefix = "celerity-test-" + UUID.randomUUID().toString().substring(0, 8);
-		context.getStore(NAMESPACE)
-			.put(RedisTestContext.class, new ClassKeys(new RedisTestContext(reachability.server(), prefix)));
+		context.getStore(NAMESPACE).put(RedisTestContext.class, new ClassKeys(new RedisTestContext(server, prefix)));
+	}
+
+	// probed once per run and URL: the root store lives as long as the run and closes the connection at its end
+	private Reachability reachability(ExtensionContext context) {
+		Store root = context.getRoot().getStore(NAMESPACE);
+		return root.computeIfAbsent(this.url, (url) -> Reachability.probe(url), Reachability.class);
 	}
 
 	@Override
@@ -55,9 +94,9 @@ public final class RedisServerExtension implements BeforeAllCallback, ParameterR
 	 */
 	private record Reachability(RedisTestServer server, String failure) implements AutoCloseable {
 
-		static Reachability probe() {
+		static Reachability probe(String url) {
 			try {
-				return new Reachability(RedisTestServer.connect(), null);
+				return new Reachability(RedisTestServer.connect(url), null);
 			}
 			catch (RuntimeException ex) {
 				return new Reachability(null, ex.getMessage());

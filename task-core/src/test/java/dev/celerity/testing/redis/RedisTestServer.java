@@ -40,11 +40,11 @@ public final class RedisTestServer implements AutoCloseable {
 
 	/**
 	 * Connects and checks that the server answers.
+	 * @param url the server's URL
 	 * @return the server
 	 * @throws RuntimeException if it cannot be reached
 	 */
-	static RedisTestServer connect() {
-		String url = url();
+	static RedisTestServer connect(String url) {
 		RedisConfiguration configuration = LettuceConnectionFactory.createRedisConfiguration(url);
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(configuration,
 				LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(30)).build());

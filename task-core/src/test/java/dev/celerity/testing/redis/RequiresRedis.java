@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a test class against a real Redis: it injects a {@link RedisTestContext} (constructor or method parameter) with
- * a key prefix of the class's own, deleted afterwards. Without a reachable Redis the class is skipped, or fails when
- * the environment variable {@code CI} is {@code true}.
+ * a key prefix of the class's own, deleted afterwards. Without a reachable Redis the class is disabled, and reported
+ * skipped with the reason, or fails when the environment variable {@code CI} is {@code true}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

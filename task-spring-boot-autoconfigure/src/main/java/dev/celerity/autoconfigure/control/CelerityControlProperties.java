@@ -4,16 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import dev.celerity.control.redis.RedisTaskEventStream;
 
 /**
  * Configuration of cluster control (heartbeats, control commands, revocation, the event stream), under the prefix
- * {@code celerity.control}.
+ * {@code celerity.control}; an unknown event type fails the start-up, whichever the broker.
  */
 @ConfigurationProperties("celerity.control")
-public class CelerityControlProperties {
+public class CelerityControlProperties implements InitializingBean {
 
 	/** How long a broadcast control command waits for the instances' replies. */
 	private Duration replyTimeout = Duration.ofSeconds(2);
@@ -30,6 +29,15 @@ public class CelerityControlProperties {
 	private final Heartbeat heartbeat = new Heartbeat();
 
 	private final EventStream eventStream = new EventStream();
+
+	/**
+	 * Checks the bound values, before any Celerity bean uses them.
+	 * @throws dev.celerity.autoconfigure.InvalidCelerityPropertyException for an unknown event type
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		TaskEventTypes.validate("celerity.control.event-stream.events", this.eventStream.getEvents());
+	}
 
 	public Duration getReplyTimeout() {
 		return this.replyTimeout;
@@ -109,7 +117,7 @@ public class CelerityControlProperties {
 		 * {@code TaskRejected}, {@code TaskDeferred}); all of them by default. Each appended event costs Redis one
 		 * command.
 		 */
-		private List<String> events = new ArrayList<>(RedisTaskEventStream.allTypes());
+		private List<String> events = new ArrayList<>(TaskEventTypes.NAMES);
 
 		public boolean isEnabled() {
 			return this.enabled;

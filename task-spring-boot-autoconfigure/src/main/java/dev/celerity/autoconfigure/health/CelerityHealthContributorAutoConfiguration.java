@@ -3,6 +3,7 @@ package dev.celerity.autoconfigure.health;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,6 +19,7 @@ import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
 import dev.celerity.autoconfigure.control.KnownQueues;
 import dev.celerity.broker.Broker;
 import dev.celerity.control.WorkerRegistry;
+import dev.celerity.worker.Worker;
 
 /**
  * Auto-configuration of the {@code celerity} health contributor.
@@ -33,13 +35,15 @@ public final class CelerityHealthContributorAutoConfiguration {
 	@ConditionalOnEnabledHealthIndicator("celerity")
 	@ConditionalOnMissingBean(name = "celerityHealthIndicator")
 	CelerityHealthIndicator celerityHealthIndicator(Broker broker, WorkerRegistry workers, KnownQueues knownQueues,
-			CelerityHealthProperties properties) {
+			CelerityHealthProperties properties, ObjectProvider<Worker> worker) {
+		// a publish-only instance reports the broker only: workers elsewhere being down must not make it unready
+		boolean requireWorkers = properties.isRequireWorkers() && worker.getIfAvailable() != null;
 		return new CelerityHealthIndicator(broker, workers, () -> {
 			Set<String> queues = new LinkedHashSet<>(knownQueues.get());
 			queues.addAll(properties.getQueues());
 			queues.addAll(properties.getBacklog().keySet());
 			return queues;
-		}, properties.getBacklog(), new Status(properties.getBacklogStatus()), properties.isRequireWorkers());
+		}, properties.getBacklog(), new Status(properties.getBacklogStatus()), requireWorkers);
 	}
 
 }

@@ -16,7 +16,10 @@ public class CelerityHealthProperties {
 	/** Queues to check besides the default queue, the worker's queues and the queues tasks name. */
 	private List<String> queues = new ArrayList<>();
 
-	/** Whether a checked queue without any live worker makes the health DOWN. */
+	/**
+	 * Whether a checked queue with ready messages but no live worker makes the health DOWN. Only on an instance that
+	 * runs a worker: a publish-only instance never goes DOWN for missing workers.
+	 */
 	private boolean requireWorkers = true;
 
 	/** Most waiting messages (ready and delayed) per queue before the health turns to the backlog status. */

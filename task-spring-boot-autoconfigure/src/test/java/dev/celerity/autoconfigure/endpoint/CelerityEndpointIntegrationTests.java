@@ -1,8 +1,5 @@
 package dev.celerity.autoconfigure.endpoint;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -12,11 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 
 import dev.celerity.api.AsyncResult;
 import dev.celerity.api.Signature;
@@ -30,17 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The {@code celerity} endpoint over real HTTP.
+ * The {@code celerity} endpoint over real HTTP, with its write operations enabled.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = EndpointTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=celerity,health",
+				"management.endpoint.celerity.access=unrestricted",
 				"management.endpoint.health.show-details=always", "celerity.broker.type=memory",
 				"management.health.redis.enabled=false", "celerity.worker.concurrency=1",
 				"celerity.worker.fetch-wait=100ms", "celerity.worker.pools.reports.queues=reports",
 				"celerity.control.heartbeat.interval=200ms" })
 class CelerityEndpointIntegrationTests {
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	private int port;
@@ -139,28 +132,11 @@ class CelerityEndpointIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return new ActuatorHttp(this.port).get(path);
 	}
 
 	private HttpResponse<String> post(String path, String json) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json))
-			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class TestApplication {
-
-		@Bean
-		MonitoredTasks monitoredTasks() {
-			return new MonitoredTasks();
-		}
-
+		return new ActuatorHttp(this.port).post(path, json);
 	}
 
 }

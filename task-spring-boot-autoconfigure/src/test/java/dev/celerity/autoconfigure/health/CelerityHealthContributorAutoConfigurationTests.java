@@ -3,6 +3,7 @@ package dev.celerity.autoconfigure.health;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -54,13 +60,66 @@ class CelerityHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
-	void healthIsDownWhenNoWorkerServesAQueueATaskNames() {
+	void aQueueWithoutWorkerIsListedButUpUntilAMessageIsReadyInIt() {
 		this.contextRunner.withPropertyValues("celerity.worker.pools.reports.queues=other").run((context) -> {
 			await().until(() -> !context.getBean(WorkerRegistry.class).live().isEmpty());
-			Health health = context.getBean(CelerityHealthIndicator.class).health(true);
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails()).containsEntry("queuesWithoutWorkers", java.util.List.of("reports"));
+			CelerityHealthIndicator indicator = context.getBean(CelerityHealthIndicator.class);
+			Health idle = indicator.health(true);
+			assertThat(idle.getStatus()).isEqualTo(Status.UP);
+			assertThat(idle.getDetails()).containsEntry("queuesWithoutWorkers", List.of("reports"))
+				.doesNotContainKey("stalledQueues");
+			context.getBean(TaskTemplate.class).send("monitored.report");
+			Health stalled = indicator.health(true);
+			assertThat(stalled.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(stalled.getDetails()).containsEntry("stalledQueues", List.of("reports"));
 		});
+	}
+
+	@Test
+	void anInstanceConsumingOnlyAQueueNobodyPublishesToIsUp() {
+		this.contextRunner.withPropertyValues("celerity.worker.queues=reports").run((context) -> {
+			await().until(() -> !context.getBean(WorkerRegistry.class).live().isEmpty());
+			Health health = context.getBean(CelerityHealthIndicator.class).health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("queuesWithoutWorkers", List.of("default"));
+		});
+	}
+
+	@Test
+	void aPublishOnlyInstanceIsUpWithReadyMessagesAndNoWorkerAnywhere() {
+		this.contextRunner.withPropertyValues("celerity.worker.enabled=false").run((context) -> {
+			context.getBean(TaskTemplate.class).send("monitored.add", 1, 2);
+			Health health = context.getBean(CelerityHealthIndicator.class).health(true);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("stalledQueues", List.of("default"))
+				.containsKey("broker");
+		});
+	}
+
+	@Test
+	void requireWorkersFalseKeepsAStalledQueueUp() {
+		this.contextRunner
+			.withPropertyValues("celerity.worker.pools.reports.queues=other", "celerity.health.require-workers=false")
+			.run((context) -> {
+				context.getBean(TaskTemplate.class).send("monitored.report");
+				Health health = context.getBean(CelerityHealthIndicator.class).health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("stalledQueues", List.of("reports"));
+			});
+	}
+
+	@Test
+	void theReadinessGroupOfAPublishOnlyInstanceStaysUpWhileNoWorkerRuns() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(HealthContributorAutoConfiguration.class,
+					HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class))
+			.withPropertyValues("celerity.worker.enabled=false",
+					"management.endpoint.health.group.readiness.include=celerity")
+			.run((context) -> {
+				context.getBean(TaskTemplate.class).send("monitored.add", 1, 2);
+				HealthDescriptor readiness = context.getBean(HealthEndpoint.class).healthForPath("readiness");
+				assertThat(readiness.getStatus()).isEqualTo(Status.UP);
+			});
 	}
 
 	@Test
@@ -79,7 +138,7 @@ class CelerityHealthContributorAutoConfigurationTests {
 				tasks.send(later);
 				Health health = context.getBean(CelerityHealthIndicator.class).health(true);
 				assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
-				assertThat(health.getDetails()).containsEntry("backloggedQueues", java.util.List.of("waiting"));
+				assertThat(health.getDetails()).containsEntry("backloggedQueues", List.of("waiting"));
 			});
 	}
 

@@ -126,7 +126,8 @@ class CelerityRedisAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("add spring-boot-starter-data-redis"));
+				.hasMessageContaining("celerity.broker.type")
+				.hasMessageContaining("Spring Data Redis"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

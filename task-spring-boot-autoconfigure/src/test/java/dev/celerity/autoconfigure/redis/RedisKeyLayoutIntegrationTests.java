@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -13,6 +14,7 @@ import dev.celerity.api.AsyncResult;
 import dev.celerity.api.Task;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
+import dev.celerity.autoconfigure.InvalidCelerityPropertyFailureAnalyzer;
 import dev.celerity.autoconfigure.canvas.CanvasAutoConfiguration;
 import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
 import dev.celerity.autoconfigure.ratelimit.CelerityRateLimitAutoConfiguration;
@@ -85,12 +87,15 @@ class RedisKeyLayoutIntegrationTests {
 	}
 
 	@Test
-	void unknownEventTypeFailsStartUp() {
-		this.contextRunner.withPropertyValues("celerity.control.event-stream.events=TaskSucceded")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("TaskSucceded"));
+	void unknownEventTypeFailsStartUpWithTheFailureAnalysis() {
+		this.contextRunner.withPropertyValues("celerity.control.event-stream.events=TaskSucceded").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new InvalidCelerityPropertyFailureAnalyzer()
+				.analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.contains("'TaskSucceded' of property 'celerity.control.event-stream.events[0]'");
+			assertThat(analysis.getAction()).contains("TaskSucceeded");
+		});
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -36,8 +37,12 @@ import dev.celerity.worker.TimeLimits;
  * The {@code celerity} Actuator endpoint: inspect workers, queues, tasks and schedules, and control the cluster
  * (revoke, purge, pause, resume, replay dead letters, rate limits). Writes that every instance must apply are
  * broadcast, and the reply names the instances that applied them.
+ *
+ * <p>Its access is read-only unless {@code management.endpoint.celerity.access=unrestricted}: exposing the endpoint
+ * must not let a client purge a queue or revoke tasks before the application has decided who may. Boot then does not
+ * register the write operations at all, on the web or over JMX.
  */
-@Endpoint(id = "celerity")
+@Endpoint(id = "celerity", defaultAccess = Access.READ_ONLY)
 public class CelerityEndpoint {
 
 	private static final int DEAD_LETTERS_SHOWN = 20;

@@ -18,9 +18,11 @@ import dev.celerity.control.WorkerHeartbeat;
 import dev.celerity.control.WorkerRegistry;
 
 /**
- * The health of Celerity: {@code DOWN} when the broker cannot be reached or a queue has no live worker, the
- * configured backlog status (default {@code OUT_OF_SERVICE}) when a queue holds more waiting messages than its
- * threshold, {@code UP} otherwise. Details list the broker latency, the live workers and each queue's counts.
+ * The health of Celerity: {@code DOWN} when the broker cannot be reached, or, if workers are required, when a queue
+ * holds ready messages that no live worker consumes; the configured backlog status (default {@code OUT_OF_SERVICE})
+ * when a queue holds more waiting messages than its threshold; {@code UP} otherwise. A queue without a live worker
+ * but without ready messages (one nobody publishes to, or whose work is only delayed) is listed, never {@code DOWN}:
+ * nothing is stuck yet. Details list the broker latency, the live workers and each queue's counts.
  */
 public class CelerityHealthIndicator extends AbstractHealthIndicator {
 
@@ -43,7 +45,8 @@ public class CelerityHealthIndicator extends AbstractHealthIndicator {
 	 * @param queues the queues to check
 	 * @param backlogThresholds the most waiting messages each queue may hold before it counts as backlogged
 	 * @param backlogStatus the status of a backlogged queue
-	 * @param requireWorkers whether a queue without a live worker is {@code DOWN}
+	 * @param requireWorkers whether a queue with ready messages and no live worker is {@code DOWN}; off for an
+	 * instance that only publishes, whose health must not depend on workers elsewhere
 	 */
 	public CelerityHealthIndicator(Broker broker, WorkerRegistry workers, Supplier<Set<String>> queues,
 			Map<String, Long> backlogThresholds, Status backlogStatus, boolean requireWorkers) {
@@ -66,6 +69,7 @@ public class CelerityHealthIndicator extends AbstractHealthIndicator {
 		Duration latency = Duration.ofNanos((System.nanoTime() - start) / Math.max(1, stats.size()));
 		List<WorkerHeartbeat> live = this.workers.live();
 		List<String> unserved = new ArrayList<>();
+		List<String> stalled = new ArrayList<>();
 		List<String> backlogged = new ArrayList<>();
 		Map<String, Object> queueDetails = new LinkedHashMap<>();
 		for (QueueStats queue : stats) {
@@ -73,26 +77,32 @@ public class CelerityHealthIndicator extends AbstractHealthIndicator {
 			Long threshold = this.backlogThresholds.get(queue.queue());
 			if (consumers == 0) {
 				unserved.add(queue.queue());
+				if (queue.ready() > 0) {
+					stalled.add(queue.queue());
+				}
 			}
 			if (threshold != null && queue.depth() > threshold) {
 				backlogged.add(queue.queue());
 			}
 			queueDetails.put(queue.queue(), queueDetail(queue, consumers, threshold));
 		}
-		builder.status(status(unserved, backlogged))
+		builder.status(status(stalled, backlogged))
 			.withDetail("broker", Map.of("latency", latency.toMillis() + "ms"))
 			.withDetail("workers", live.stream().map(CelerityHealthIndicator::workerDetail).toList())
 			.withDetail("queues", queueDetails);
 		if (!unserved.isEmpty()) {
 			builder.withDetail("queuesWithoutWorkers", unserved);
 		}
+		if (!stalled.isEmpty()) {
+			builder.withDetail("stalledQueues", stalled);
+		}
 		if (!backlogged.isEmpty()) {
 			builder.withDetail("backloggedQueues", backlogged);
 		}
 	}
 
-	private Status status(List<String> unserved, List<String> backlogged) {
-		if (this.requireWorkers && !unserved.isEmpty()) {
+	private Status status(List<String> stalled, List<String> backlogged) {
+		if (this.requireWorkers && !stalled.isEmpty()) {
 			return Status.DOWN;
 		}
 		return backlogged.isEmpty() ? Status.UP : this.backlogStatus;
