@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import dev.celerity.api.MissedTickPolicy;
 
 /**
@@ -25,6 +27,7 @@ import dev.celerity.api.MissedTickPolicy;
  * @param nextTick the next tick, or {@code null} if there is none
  * @param active whether this instance's scheduler runs the schedule
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScheduleDescriptor(String name, String task, String cron, String zone, Duration every, List<Object> args,
 		Map<String, Object> kwargs, String queue, Integer priority, Duration expires, MissedTickPolicy missedTicks,
 		Instant lastTick, Instant nextTick, boolean active) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -214,6 +216,7 @@ public class CelerityEndpoint {
 	 * @param tasks the registered tasks
 	 * @param schedules the periodic schedules with their last and next ticks
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record CelerityDescriptor(List<WorkerDescriptor> workers, List<QueueDescriptor> queues,
 			List<TaskDescriptor> tasks, List<ScheduleDescriptor> schedules) {
 	}
@@ -230,6 +233,7 @@ public class CelerityEndpoint {
 	 * @param processed tasks finished since start
 	 * @param lastHeartbeat when it last reported
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record WorkerDescriptor(String id, String host, long pid, String application,
 			List<WorkerHeartbeat.PoolStatus> pools, int active, long processed, Instant lastHeartbeat) {
 
@@ -250,6 +254,7 @@ public class CelerityEndpoint {
 	 * @param leased messages leased to workers (running or prefetched)
 	 * @param deadLetters messages in the dead-letter store
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record QueueDescriptor(String name, long depth, Map<Integer, Long> readyByPriority, long delayed,
 			long leased, long deadLetters) {
 
@@ -266,6 +271,7 @@ public class CelerityEndpoint {
 	 * @param queue the queue's counts
 	 * @param oldestDeadLetters up to 20 dead letters, oldest first
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record QueueDetailDescriptor(QueueDescriptor queue, List<DeadLetterDescriptor> oldestDeadLetters) {
 	}
 
@@ -276,6 +282,7 @@ public class CelerityEndpoint {
 	 * @param reason why it could not run
 	 * @param at when it was dead-lettered
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record DeadLetterDescriptor(String id, String reason, Instant at) {
 	}
 
@@ -292,6 +299,7 @@ public class CelerityEndpoint {
 	 * @param softTimeLimit its soft time limit, {@code null} for none
 	 * @param hardTimeLimit its hard time limit, {@code null} for none
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record TaskDescriptor(String name, String method, String queue, Integer priority, String rateLimit,
 			int maxRetries, List<String> autoretryFor, Duration softTimeLimit, Duration hardTimeLimit) {
 
@@ -317,6 +325,7 @@ public class CelerityEndpoint {
 	 * @param error its failure, for {@code FAILURE} and {@code RETRY}
 	 * @param date when the state was recorded
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record TaskStateDescriptor(String id, String name, String state, Map<String, Object> meta, Object result,
 			RemoteError error, Instant date) {
 
@@ -336,6 +345,7 @@ public class CelerityEndpoint {
 	 * @param replies every instance's reply
 	 * @param count how many messages were affected, for purge and replay
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record ControlDescriptor(String action, Map<String, String> arguments, List<String> appliedBy,
 			List<ControlReply> replies, Long count) {
 
