@@ -14,7 +14,7 @@ import dev.celerity.autoconfigure.annotation.TaskAnnotationConfiguration;
 @AutoConfiguration
 @EnableConfigurationProperties(CelerityProperties.class)
 @Import({ CoreConfiguration.class, EmbeddedBrokerConfiguration.class, TaskAnnotationConfiguration.class,
-		ClientConfiguration.class, WorkerConfiguration.class })
+		ClientConfiguration.class, WorkerConfiguration.class, EagerConfiguration.class })
 public final class CelerityAutoConfiguration {
 
 }

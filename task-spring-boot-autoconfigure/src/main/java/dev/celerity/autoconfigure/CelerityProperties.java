@@ -22,6 +22,12 @@ public class CelerityProperties implements InitializingBean {
 	/** Priority (0-9, higher runs first) of tasks that nothing else prioritises. */
 	private int defaultPriority = 0;
 
+	/**
+	 * Whether to run every published task at once on the caller's thread, with no worker (for unit tests; countdowns,
+	 * ETAs, retry backoff and rate limits are ignored).
+	 */
+	private boolean eager = false;
+
 	private final Broker broker = new Broker();
 
 	private final Result result = new Result();
@@ -53,6 +59,14 @@ public class CelerityProperties implements InitializingBean {
 
 	public void setDefaultPriority(int defaultPriority) {
 		this.defaultPriority = defaultPriority;
+	}
+
+	public boolean isEager() {
+		return this.eager;
+	}
+
+	public void setEager(boolean eager) {
+		this.eager = eager;
 	}
 
 	public Broker getBroker() {

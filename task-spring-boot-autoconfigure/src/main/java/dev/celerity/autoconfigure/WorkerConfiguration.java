@@ -35,7 +35,8 @@ import dev.celerity.worker.WorkerPool;
 import dev.celerity.worker.WorkerPoolSettings;
 
 /**
- * The consuming side: the task runner and the worker with its pools, unless {@code celerity.worker.enabled=false}.
+ * The consuming side: the task runner and the worker with its pools, unless {@code celerity.worker.enabled=false}
+ * (in eager mode, only the runner).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "celerity.worker.enabled", matchIfMissing = true)
@@ -52,13 +53,17 @@ class WorkerConfiguration {
 				properties.getResult().isTrackStarted());
 		return new TaskRunner(codec, registry, broker, backend, events,
 				outcomeHandler.getIfAvailable(() -> TaskOutcomeHandler.NONE),
-				admissionControl.getIfAvailable(() -> AdmissionControl.NONE), settings, clock,
+				// in eager mode a deferral would be run again at once, so rate limits are not enforced (as in Celery)
+				properties.isEager() ? AdmissionControl.NONE
+						: admissionControl.getIfAvailable(() -> AdmissionControl.NONE),
+				settings, clock,
 				new RunnerHooks(revocations.getIfAvailable(), supervisor.getIfAvailable(),
 						execution.getIfAvailable()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "celerity.eager", havingValue = false, matchIfMissing = true)
 	Worker celerityWorker(Broker broker, TaskRunner runner, CelerityProperties properties, Environment environment,
 			ObjectProvider<QueuePauses> queuePauses) {
 		QueuePauses pauses = queuePauses.getIfAvailable(QueuePauses::new);

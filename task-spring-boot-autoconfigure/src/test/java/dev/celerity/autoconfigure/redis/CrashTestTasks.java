@@ -47,6 +47,17 @@ public class CrashTestTasks {
 	}
 
 	/**
+	 * A job that takes a second, so that a SIGTERM lands while some run.
+	 * @param job the job's name
+	 * @return the instance that ran it
+	 */
+	@Task(name = "crash.slowWork")
+	public String slowWork(String job) {
+		record(job, 1000);
+		return this.instance;
+	}
+
+	/**
 	 * A slow workflow step, recorded by its task id.
 	 * @param value the previous step's result, or the first step's argument
 	 * @return the value plus one
