@@ -19,14 +19,11 @@ import dev.celerity.api.TaskState;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.DeadLetter;
-import dev.celerity.broker.Delivery;
-import dev.celerity.broker.OutboundMessage;
 import dev.celerity.canvas.Chain;
 import dev.celerity.canvas.Chord;
 import dev.celerity.canvas.Group;
 import dev.celerity.canvas.GroupResult;
 import dev.celerity.canvas.WorkflowTemplate;
-import dev.celerity.worker.TaskRunner;
 
 import static dev.celerity.canvas.Workflows.chain;
 import static dev.celerity.canvas.Workflows.chord;
@@ -362,53 +359,6 @@ public abstract class AbstractCanvasIntegrationTests implements CanvasNestingCon
 			await().atMost(WAIT).untilAsserted(() -> assertThat(testTasks.errbackCalls()).containsExactly(expiredId));
 			assertThat(calls(context, "add")).isEqualTo(1);
 		});
-	}
-
-	@Test
-	void chainStepRepeatedAfterARedeliveryDoesNotRunTheNextFinishedStepAgain() {
-		run((context, tasks, workflows) -> {
-			Signature<Integer> add = tasks.task(CanvasTestTasks::add).signature();
-			AsyncResult<Object> result = workflows.send(chain(add.clone(1, 1).queue(MANUAL_QUEUE), add.clone(10)));
-			byte[] firstStep = runManually(context);
-			assertThat(result.get(WAIT)).isEqualTo(12);
-			redeliverAndRun(context, result.parent().id(), firstStep);
-			assertThat(calls(context, "add")).as("the redelivered step runs again").isEqualTo(3);
-			assertThat(context.getBean(PublishedEvents.class).count(result.id())).isEqualTo(1);
-			assertThat(result.get(WAIT)).isEqualTo(12);
-		});
-	}
-
-	@Test
-	void chordHeaderTaskRepeatedAfterARedeliveryDoesNotRunTheBodyAgain() {
-		run((context, tasks, workflows) -> {
-			Signature<Integer> add = tasks.task(CanvasTestTasks::add).signature();
-			AsyncResult<Integer> result = workflows.send(chord(group(add.clone(1, 1).queue(MANUAL_QUEUE),
-					add.clone(2, 2)), tasks.task(CanvasTestTasks::sum)));
-			byte[] header = runManually(context);
-			assertThat(result.get(WAIT)).isEqualTo(6);
-			@SuppressWarnings("unchecked")
-			String headerId = ((GroupResult<Integer>) result.parent()).results().get(0).id();
-			redeliverAndRun(context, headerId, header);
-			assertThat(context.getBean(PublishedEvents.class).count(result.id())).isEqualTo(1);
-			assertThat(calls(context, "sum")).isEqualTo(1);
-		});
-	}
-
-	static byte[] runManually(ApplicationContext context) throws InterruptedException {
-		Broker broker = context.getBean(Broker.class);
-		List<Delivery> deliveries = broker.fetch(MANUAL_QUEUE, 1, Duration.ofSeconds(30), WAIT);
-		assertThat(deliveries).hasSize(1);
-		context.getBean(TaskRunner.class).run(deliveries.get(0));
-		return deliveries.get(0).body();
-	}
-
-	private static void redeliverAndRun(ApplicationContext context, String id, byte[] body)
-			throws InterruptedException {
-		// the first run's acknowledgement may still be being written by the runner's batch (TaskRunner.run says so);
-		// until it is, the broker holds the message and takes a publish of the same id for a duplicate
-		Broker broker = context.getBean(Broker.class);
-		await().atMost(WAIT).until(() -> broker.publish(new OutboundMessage(id, MANUAL_QUEUE, 0, null, body)));
-		runManually(context);
 	}
 
 	/**

@@ -17,13 +17,10 @@ import dev.celerity.api.TaskExecutionException;
 import dev.celerity.api.TaskRejectedException;
 import dev.celerity.api.TaskRevokedException;
 import dev.celerity.canvas.GroupResult;
-import dev.celerity.events.TaskEvent.TaskPublished;
 
-import static dev.celerity.autoconfigure.canvas.AbstractCanvasIntegrationTests.MANUAL_QUEUE;
 import static dev.celerity.autoconfigure.canvas.AbstractCanvasIntegrationTests.WAIT;
 import static dev.celerity.canvas.Workflows.chain;
 import static dev.celerity.canvas.Workflows.chord;
-import static dev.celerity.canvas.Workflows.chunks;
 import static dev.celerity.canvas.Workflows.group;
 import static dev.celerity.canvas.Workflows.map;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,28 +149,6 @@ interface CanvasFailureContract extends CanvasContract {
 			await().atMost(WAIT).untilAsserted(() -> assertThat(testTasks.errbackCalls()).containsExactly(expired.id()));
 			assertThat(testTasks.errbackErrors().peek().type()).isEqualTo(TaskRevokedException.class.getName());
 			assertThat(calls(context, "add")).isZero();
-		});
-	}
-
-	@Test
-	default void builtInTasksFollowTheRouteOfTheTaskTheyCall() {
-		run((context, tasks, workflows) -> {
-			Signature<Integer> routed = tasks.task(CanvasTestTasks::routedAdd).signature();
-			AsyncResult<List<Integer>> mapped = workflows.send(map(routed.clone(1), List.of(1, 2)));
-			GroupResult<List<Integer>> chunked = workflows.send(chunks(routed, List.of(List.of(1, 1), List.of(2, 2)),
-					1));
-			PublishedEvents published = context.getBean(PublishedEvents.class);
-			for (String id : Stream.concat(Stream.of(mapped.id()), chunked.results().stream().map(AsyncResult::id))
-				.toList()) {
-				TaskPublished event = published.find(id).orElseThrow();
-				assertThat(event.queue()).isEqualTo(MANUAL_QUEUE);
-				assertThat(event.priority()).isEqualTo(7);
-			}
-			for (int i = 0; i < 3; i++) {
-				AbstractCanvasIntegrationTests.runManually(context);
-			}
-			assertThat(mapped.get(WAIT)).containsExactly(2, 3);
-			assertThat(chunked.get(WAIT)).containsExactly(List.of(2), List.of(4));
 		});
 	}
 

@@ -12,7 +12,7 @@ import dev.celerity.canvas.WorkflowTemplate;
 /**
  * The workflow contract on the embedded broker, result backend and chord store.
  */
-class InMemoryCanvasIntegrationTests extends AbstractCanvasIntegrationTests {
+class InMemoryCanvasIntegrationTests extends AbstractCanvasIntegrationTests implements CanvasManualQueueContract {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CelerityAutoConfiguration.class, CanvasAutoConfiguration.class))

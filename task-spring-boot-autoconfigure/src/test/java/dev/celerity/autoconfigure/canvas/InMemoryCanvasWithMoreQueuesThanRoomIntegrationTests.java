@@ -11,7 +11,7 @@ import dev.celerity.canvas.WorkflowTemplate;
  * The workflow contract on the embedded broker with a worker pool that consumes more queues than it has room for
  * (see {@link MoreQueuesThanRoom}): idle queues must not keep the room from the busy one.
  */
-class InMemoryCanvasWithMoreQueuesThanRoomIntegrationTests extends AbstractCanvasIntegrationTests {
+class InMemoryCanvasWithMoreQueuesThanRoomIntegrationTests extends AbstractCanvasIntegrationTests implements CanvasManualQueueContract {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CelerityAutoConfiguration.class, CanvasAutoConfiguration.class))

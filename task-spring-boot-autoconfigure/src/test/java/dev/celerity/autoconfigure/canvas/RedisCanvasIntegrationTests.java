@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis: the first also sends the workflows, and either continues them. Every test has a key prefix of its own.
  */
 @RequiresRedis
-class RedisCanvasIntegrationTests extends AbstractCanvasIntegrationTests {
+class RedisCanvasIntegrationTests extends AbstractCanvasIntegrationTests implements CanvasManualQueueContract {
 
 	private final RedisTestContext redis;
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link MoreQueuesThanRoom}), on the default fetch wait and idle recheck. Every test has a key prefix of its own.
  */
 @RequiresRedis
-class RedisCanvasWithMoreQueuesThanRoomIntegrationTests extends AbstractCanvasIntegrationTests {
+class RedisCanvasWithMoreQueuesThanRoomIntegrationTests extends AbstractCanvasIntegrationTests implements CanvasManualQueueContract {
 
 	private final String keyPrefix;
 
