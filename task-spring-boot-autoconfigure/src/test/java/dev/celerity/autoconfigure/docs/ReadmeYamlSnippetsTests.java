@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ import dev.celerity.autoconfigure.schedule.BeatProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every {@code yaml} block of README.md names only properties that exist (per the generated configuration metadata)
+ * Every {@code yaml} block of README.md (and of docs/ and benchmarks/README.md) names only properties that exist (per the generated configuration metadata)
  * and binds to Celerity's properties classes, so a copied snippet neither silently does nothing nor fails to start.
  */
 class ReadmeYamlSnippetsTests {
@@ -101,12 +102,17 @@ class ReadmeYamlSnippetsTests {
 	}
 
 	private static List<String> yamlBlocks() throws IOException {
-		Path readme = Path.of("..", "README.md");
-		String text = Files.readString(readme, StandardCharsets.UTF_8);
+		List<Path> documents = new ArrayList<>(
+				List.of(Path.of("..", "README.md"), Path.of("..", "benchmarks", "README.md")));
+		try (Stream<Path> docs = Files.list(Path.of("..", "docs"))) {
+			docs.filter((path) -> path.toString().endsWith(".md")).sorted().forEach(documents::add);
+		}
 		List<String> blocks = new ArrayList<>();
-		Matcher matcher = YAML_BLOCK.matcher(text);
-		while (matcher.find()) {
-			blocks.add(matcher.group(1));
+		for (Path document : documents) {
+			Matcher matcher = YAML_BLOCK.matcher(Files.readString(document, StandardCharsets.UTF_8));
+			while (matcher.find()) {
+				blocks.add(matcher.group(1));
+			}
 		}
 		return blocks;
 	}
