@@ -27,8 +27,9 @@ public class BenchmarkApplication {
 	static final String QUEUE = "bench";
 
 	/**
-	 * Starts the application the benchmarks measure: one worker (16 threads unless {@code -Dbench.concurrency}),
-	 * prefetch 500, results stored, on the given broker.
+	 * Starts the application the benchmarks measure: one worker (16 threads unless {@code -Dbench.concurrency},
+	 * prefetch 500 unless {@code -Dbench.prefetch}, both left to their defaults with {@code -Dbench.defaults=true}),
+	 * results stored, on the given broker.
 	 * @param brokerType {@code redis} or {@code memory}
 	 * @param redisUrl the Redis to use
 	 * @param keyPrefix a key prefix of this run's own
@@ -43,8 +44,11 @@ public class BenchmarkApplication {
 		properties.put("celerity.redis.key-prefix", keyPrefix);
 		properties.put("celerity.default-queue", QUEUE);
 		properties.put("celerity.worker.queues", QUEUE);
-		properties.put("celerity.worker.concurrency", System.getProperty("bench.concurrency", "16"));
-		properties.put("celerity.worker.prefetch", "500");
+		if (!Boolean.getBoolean("bench.defaults")) {
+			// -Dbench.defaults=true measures what a user gets without tuning
+			properties.put("celerity.worker.concurrency", System.getProperty("bench.concurrency", "16"));
+			properties.put("celerity.worker.prefetch", System.getProperty("bench.prefetch", "500"));
+		}
 		properties.put("logging.level.root", "WARN");
 		return new SpringApplicationBuilder(BenchmarkApplication.class).sources(sources)
 			.web(WebApplicationType.NONE)

@@ -203,7 +203,7 @@ public class CelerityProperties implements InitializingBean {
 		/** How many tasks run at once; defaults to the number of processors. */
 		private Integer concurrency;
 
-		/** How many messages are leased ahead of the running ones; defaults to the concurrency. */
+		/** How many messages are leased ahead of the running ones; defaults to 4 per thread, at least 64. */
 		private Integer prefetch;
 
 		public List<String> getQueues() {

@@ -38,7 +38,8 @@ class CelerityAutoConfigurationTests {
 			assertThat(context.getBean(Worker.class).pools()).singleElement().satisfies((pool) -> {
 				assertThat(pool.settings().queues()).containsExactly("default");
 				assertThat(pool.settings().concurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
-				assertThat(pool.settings().prefetch()).isEqualTo(pool.settings().concurrency());
+				assertThat(pool.settings().prefetch())
+					.isEqualTo(Math.max(64, 4 * Runtime.getRuntime().availableProcessors()));
 				assertThat(pool.settings().virtualThreads()).isFalse();
 			});
 		});
@@ -91,7 +92,7 @@ class CelerityAutoConfigurationTests {
 						assertThat(bulk.name()).isEqualTo("bulk");
 						assertThat(bulk.queues()).containsExactly("bulk");
 						assertThat(bulk.concurrency()).isEqualTo(1);
-						assertThat(bulk.prefetch()).isEqualTo(1);
+						assertThat(bulk.prefetch()).as("a pool without a prefetch of its own gets the default").isEqualTo(64);
 					});
 				TaskTemplate tasks = context.getBean(TaskTemplate.class);
 				assertThat(tasks).isNotNull();
