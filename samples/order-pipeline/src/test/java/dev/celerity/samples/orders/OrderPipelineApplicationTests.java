@@ -46,6 +46,22 @@ class OrderPipelineApplicationTests {
 	}
 
 	@Test
+	void readmeEndpointReadsAnswerAndItsWritesNeedTheirAccessEnabled() {
+		Map<String, Object> placed = place(new Order(null, "ada@example.com", List.of(new Order.Item("pen", 1)),
+				new BigDecimal("3.00"), false));
+		awaitFinalState((String) placed.get("taskId"));
+		for (String path : List.of("/actuator/health/celerity", "/actuator/celerity", "/actuator/celerity/workers",
+				"/actuator/celerity/queues", "/actuator/celerity/queues/default", "/actuator/celerity/tasks",
+				"/actuator/celerity/tasks/" + placed.get("taskId"), "/actuator/celerity/schedules")) {
+			assertThat(this.rest.getForEntity(path, String.class).getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+		}
+		// README: the write operations answer 405 until management.endpoint.celerity.access=unrestricted
+		ResponseEntity<String> purge = this.rest.postForEntity("/actuator/celerity/queues/default",
+				Map.of("action", "purge"), String.class);
+		assertThat(purge.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+	}
+
+	@Test
 	void placedOrderIsProcessedToAReceipt() {
 		Map<String, Object> placed = place(new Order(null, "ada@example.com", List.of(new Order.Item("book", 2)),
 				new BigDecimal("30.00"), false));
