@@ -1,5 +1,6 @@
 package dev.celerity.autoconfigure;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -18,6 +19,24 @@ final class CelerityPropertiesValidation {
 					"priorities go from 0 to 9, higher runs first",
 					"Set celerity.default-priority to a priority from 0 to 9, or remove it for 0.");
 		}
+		requirePositive("celerity.result.time-to-live", properties.getResult().getTimeToLive(),
+				"a result must be kept for some time, or no caller could read it");
+		CelerityProperties.TaskSettings task = properties.getTask();
+		if (task.getMaxRetries() < 0) {
+			throw new InvalidCelerityPropertyException("celerity.task.max-retries", task.getMaxRetries(),
+					"a task cannot retry fewer than zero times",
+					"Set celerity.task.max-retries to 0 or more, or remove it for 3.");
+		}
+		requireNotNegative("celerity.task.retry-delay", task.getRetryDelay(), "a retry cannot run before it fails");
+		requireNotNegative("celerity.task.retry-backoff-max", task.getRetryBackoffMax(),
+				"a backoff cannot be shorter than nothing");
+		CelerityProperties.Worker worker = properties.getWorker();
+		requirePositive("celerity.worker.lease", worker.getLease(),
+				"a message whose lease ends at once is taken back, and run again, while it runs");
+		requirePositive("celerity.worker.fetch-wait", worker.getFetchWait(),
+				"a fetch that never waits polls the broker in a busy loop");
+		requireNotNegative("celerity.worker.shutdown-timeout", worker.getShutdownTimeout(),
+				"running tasks cannot be given less than no time to finish");
 		validatePool("celerity.worker", properties.getWorker());
 		for (Map.Entry<String, CelerityProperties.Pool> pool : properties.getWorker().getPools().entrySet()) {
 			validatePool("celerity.worker.pools." + pool.getKey(), pool.getValue());
@@ -37,7 +56,21 @@ final class CelerityPropertiesValidation {
 		if (prefetch != null && prefetch < 0) {
 			throw new InvalidCelerityPropertyException(path + ".prefetch", prefetch,
 					"a pool cannot lease fewer than zero messages ahead",
-					"Set " + path + ".prefetch to 0 or more, or remove it to prefetch as many as the concurrency.");
+					"Set " + path + ".prefetch to 0 or more, or remove it for 4 per thread (at least 64).");
+		}
+	}
+
+	private static void requirePositive(String path, Duration value, String why) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			throw new InvalidCelerityPropertyException(path, value, why,
+					"Set " + path + " to a positive duration (for example 30s), or remove it for its default.");
+		}
+	}
+
+	private static void requireNotNegative(String path, Duration value, String why) {
+		if (value == null || value.isNegative()) {
+			throw new InvalidCelerityPropertyException(path, value, why,
+					"Set " + path + " to 0 or a positive duration, or remove it for its default.");
 		}
 	}
 

@@ -1,6 +1,8 @@
 package dev.celerity.autoconfigure;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,6 +57,18 @@ class StartupValidationTests {
 		this.contextRunner.withPropertyValues("celerity.worker.prefetch=-1")
 			.run((context) -> assertThat(analysis(context).getDescription())
 				.contains("'-1' of property 'celerity.worker.prefetch'"));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "celerity.worker.lease, 0s", "celerity.worker.lease, -10s", "celerity.result.time-to-live, -5s",
+			"celerity.worker.shutdown-timeout, -1s", "celerity.worker.fetch-wait, 0ms", "celerity.task.retry-delay, -1s",
+			"celerity.task.max-retries, -1" })
+	void invalidDurationsAndCountsFailNamingTheProperty(String property, String value) {
+		this.contextRunner.withPropertyValues(property + "=" + value).run((context) -> {
+			FailureAnalysis analysis = analysis(context);
+			assertThat(analysis.getDescription()).contains("of property '" + property + "'");
+			assertThat(analysis.getAction()).startsWith("Set " + property + " to ");
+		});
 	}
 
 	@Test
