@@ -22,6 +22,7 @@ import dev.celerity.canvas.Node.TaskNode;
 import dev.celerity.canvas.NodeSpecs.Attached;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.message.MessageTooLargeException;
 import dev.celerity.message.GroupSlot;
 import dev.celerity.message.SignatureSpec;
 import dev.celerity.message.TaskMessage;
@@ -123,6 +124,17 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 	public void onSuccess(TaskMessage message, Object result) {
 		Continuation continuation = continuationOf(message);
 		Lineage lineage = Lineage.after(message);
+		try {
+			continueAfter(message, result, continuation, lineage);
+		}
+		catch (MessageTooLargeException ex) {
+			// the next step can never be sent (the result made it too large): fail what follows rather than
+			// leaving the message unacknowledged, which would run this task again and again
+			abandon(continuation, message.id(), message.task(), RemoteError.of(ex), TaskState.FAILURE, null, lineage);
+		}
+	}
+
+	private void continueAfter(TaskMessage message, Object result, Continuation continuation, Lineage lineage) {
 		List<Object> resultArg = singleArg(result);
 		for (SignatureSpec callback : message.embed().callbacks()) {
 			publish(callback, resultArg, Continuation.NONE, lineage);

@@ -19,12 +19,29 @@ import dev.celerity.api.RemoteError;
  */
 public class MessageCodec {
 
+	/** The largest message a codec made without a limit encodes or decodes. */
+	public static final int NO_LIMIT = Integer.MAX_VALUE;
+
 	private final JsonMapper mapper;
 
+	private final int maxMessageBytes;
+
 	/**
-	 * Creates a codec with Celerity's mapper settings.
+	 * Creates a codec with Celerity's mapper settings and no limit on the size of a message.
 	 */
 	public MessageCodec() {
+		this(NO_LIMIT);
+	}
+
+	/**
+	 * Creates a codec with Celerity's mapper settings that refuses messages over a size.
+	 * @param maxMessageBytes the largest encoded message, in bytes
+	 */
+	public MessageCodec(int maxMessageBytes) {
+		if (maxMessageBytes < 1) {
+			throw new IllegalArgumentException("The message size limit must be positive, but was " + maxMessageBytes);
+		}
+		this.maxMessageBytes = maxMessageBytes;
 		this.mapper = JsonMapper.builder()
 			.addMixIn(TaskMessage.class, SnakeCaseEnvelope.class)
 			.addMixIn(MessageHeaders.class, SnakeCaseEnvelope.class)
@@ -50,9 +67,14 @@ public class MessageCodec {
 	 * Encodes a message.
 	 * @param message the message
 	 * @return UTF-8 JSON
+	 * @throws MessageTooLargeException if the encoded message is over this codec's size limit
 	 */
 	public byte[] encode(TaskMessage message) {
-		return this.mapper.writeValueAsBytes(message);
+		byte[] encoded = this.mapper.writeValueAsBytes(message);
+		if (encoded.length > this.maxMessageBytes) {
+			throw new MessageTooLargeException(message.id(), message.task(), encoded.length, this.maxMessageBytes);
+		}
+		return encoded;
 	}
 
 	/**
@@ -62,6 +84,11 @@ public class MessageCodec {
 	 * @throws MessageDecodingException if the bytes are not a task message
 	 */
 	public TaskMessage decode(byte[] bytes) {
+		if (bytes.length > this.maxMessageBytes) {
+			// refused before parsing: a huge body must not cost the worker the memory to read it
+			throw new MessageDecodingException("Message of " + bytes.length + " bytes is over the limit of "
+					+ this.maxMessageBytes + " bytes (celerity.message.max-size)", null);
+		}
 		TaskMessage message;
 		try {
 			message = this.mapper.readValue(bytes, TaskMessage.class);

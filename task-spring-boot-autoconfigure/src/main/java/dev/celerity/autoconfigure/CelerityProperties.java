@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of Celerity, under the prefix {@code celerity}; values that cannot work fail the start-up with their
@@ -29,6 +30,8 @@ public class CelerityProperties implements InitializingBean {
 	private boolean eager = false;
 
 	private final Broker broker = new Broker();
+
+	private final Message message = new Message();
 
 	private final Result result = new Result();
 
@@ -73,6 +76,10 @@ public class CelerityProperties implements InitializingBean {
 		return this.broker;
 	}
 
+	public Message getMessage() {
+		return this.message;
+	}
+
 	public Result getResult() {
 		return this.result;
 	}
@@ -115,6 +122,27 @@ public class CelerityProperties implements InitializingBean {
 
 		public void setType(BrokerType type) {
 			this.type = type;
+		}
+
+	}
+
+	/**
+	 * Task message settings.
+	 */
+	public static class Message {
+
+		/**
+		 * Largest encoded task message: a bigger one is refused when it is sent and dead-lettered, unread, when a
+		 * worker receives it.
+		 */
+		private DataSize maxSize = DataSize.ofMegabytes(1);
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
 		}
 
 	}

@@ -19,6 +19,10 @@ final class CelerityPropertiesValidation {
 					"priorities go from 0 to 9, higher runs first",
 					"Set celerity.default-priority to a priority from 0 to 9, or remove it for 0.");
 		}
+		if (properties.getMessage().getMaxSize() == null || properties.getMessage().getMaxSize().toBytes() < 1) {
+			throw new InvalidCelerityPropertyException("celerity.message.max-size", properties.getMessage().getMaxSize(),
+					"no message would fit", "Set celerity.message.max-size to a positive size (for example 1MB).");
+		}
 		requirePositive("celerity.result.time-to-live", properties.getResult().getTimeToLive(),
 				"a result must be kept for some time, or no caller could read it");
 		CelerityProperties.TaskSettings task = properties.getTask();

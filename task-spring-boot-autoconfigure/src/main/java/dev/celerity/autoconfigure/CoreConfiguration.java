@@ -25,8 +25,8 @@ class CoreConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MessageCodec celerityMessageCodec() {
-		return new MessageCodec();
+	MessageCodec celerityMessageCodec(CelerityProperties properties) {
+		return new MessageCodec((int) Math.min(Integer.MAX_VALUE, properties.getMessage().getMaxSize().toBytes()));
 	}
 
 	@Bean

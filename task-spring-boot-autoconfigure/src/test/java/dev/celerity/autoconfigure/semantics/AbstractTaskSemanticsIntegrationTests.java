@@ -29,8 +29,13 @@ import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
 import dev.celerity.autoconfigure.ratelimit.CelerityRateLimitAutoConfiguration;
 import dev.celerity.autoconfigure.routing.CelerityRoutingAutoConfiguration;
 import dev.celerity.backend.ResultBackend;
+import dev.celerity.broker.Broker;
+import dev.celerity.broker.OutboundMessage;
 import dev.celerity.canvas.GroupResult;
 import dev.celerity.canvas.WorkflowTemplate;
+import dev.celerity.client.DefaultTaskTemplate;
+import dev.celerity.message.MessageCodec;
+import dev.celerity.message.MessageTooLargeException;
 import dev.celerity.registry.InvalidTaskDefinitionException;
 import dev.celerity.worker.InvalidTimeLimitException;
 
@@ -207,6 +212,30 @@ public abstract class AbstractTaskSemanticsIntegrationTests {
 			await().atMost(WAIT).until(() -> recorder.startOf("quiet-step") != null);
 			String quietId = members.results().get(0).id();
 			await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> backend.find(quietId).isEmpty());
+		});
+	}
+
+	@Test
+	void messagesOverTheSizeLimitAreRefusedAtPublishDeadLetteredOnReceiptAndFailTheirWorkflow() {
+		runner().withPropertyValues("celerity.message.max-size=16KB").run((context) -> {
+			TaskTemplate tasks = context.getBean(TaskTemplate.class);
+			String big = "x".repeat(20_000);
+			assertThatExceptionOfType(MessageTooLargeException.class)
+				.isThrownBy(() -> tasks.send(Signature.of("semantics.stamp", big)))
+				.withMessageContaining("celerity.message.max-size");
+			// a message some other producer stored anyway is dead-lettered unread, with the reason
+			Broker broker = context.getBean(Broker.class);
+			byte[] body = new MessageCodec().encode(context.getBean(DefaultTaskTemplate.class)
+				.toMessage(Signature.of("semantics.stamp", big).taskId("too-big-" + System.nanoTime())));
+			broker.publish(new OutboundMessage("too-big", "default", 0, null, body));
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(broker.deadLetters("default", 10)).anySatisfy(
+						(letter) -> assertThat(letter.reason()).contains("over the limit of 16384 bytes")));
+			// a step whose result makes the next step too large fails the rest of its workflow
+			AsyncResult<Object> chained = context.getBean(WorkflowTemplate.class)
+				.send(chain(Signature.of("semantics.repeat", 20_000), Signature.of("semantics.stamp")));
+			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> chained.get(WAIT))
+				.satisfies((ex) -> assertThat(ex.getRemoteType()).isEqualTo(MessageTooLargeException.class.getName()));
 		});
 	}
 

@@ -36,6 +36,11 @@ public class SemanticsTestTasks {
 		return greeting + " " + name;
 	}
 
+	@Task(name = "semantics.repeat")
+	public String repeat(int length) {
+		return "y".repeat(length);
+	}
+
 	@Task(name = "semantics.stamp")
 	public String stamp(String label) {
 		this.starts.put(label, Instant.now());
