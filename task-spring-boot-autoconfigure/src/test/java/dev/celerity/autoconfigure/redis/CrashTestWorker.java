@@ -43,12 +43,13 @@ public final class CrashTestWorker {
 	}
 
 	// a short lease brings the killed worker's messages back quickly; 3 s (renewed every second) keeps a loaded CI
-	// machine's scheduling stalls from expiring the survivor's own leases
+	// machine's scheduling stalls from expiring the survivor's own leases; a prefetch of 2 (not the default 64)
+	// spreads the jobs over both workers, so the one that is killed or stopped always holds some
 	static Map<String, Object> properties(String redisUrl, String keyPrefix, String queue, String instance) {
 		return Map.of("spring.data.redis.url", redisUrl, "celerity.redis.key-prefix", keyPrefix,
 				"celerity.redis.idle-recheck", "500ms", "celerity.default-queue", queue, "celerity.worker.queues",
-				queue, "celerity.worker.concurrency", "2", "celerity.worker.lease", "3s",
-				"celerity.worker.fetch-wait", "200ms", "crash-test.instance", instance);
+				queue, "celerity.worker.concurrency", "2", "celerity.worker.prefetch", "2",
+				"celerity.worker.lease", "3s", "celerity.worker.fetch-wait", "200ms", "crash-test.instance", instance);
 	}
 
 	@Configuration(proxyBeanMethods = false)
