@@ -1,13 +1,11 @@
 package dev.celerity.autoconfigure.client;
 
-import java.util.UUID;
-
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.celerity.autoconfigure.redis.CelerityRedisAutoConfiguration;
+import dev.celerity.autoconfigure.redis.RedisTestApplications;
 import dev.celerity.testing.redis.RedisTestContext;
-import dev.celerity.testing.redis.RedisTestServer;
 import dev.celerity.testing.redis.RequiresRedis;
 
 /**
@@ -26,10 +24,7 @@ class RedisSendAllIntegrationTests extends AbstractSendAllIntegrationTests {
 	protected ApplicationContextRunner brokerRunner() {
 		return new ApplicationContextRunner()
 			.withConfiguration(celerity(DataRedisAutoConfiguration.class, CelerityRedisAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.url=" + RedisTestServer.url(), "celerity.broker.type=redis",
-					"celerity.redis.key-prefix=" + this.redis.keyPrefix() + ":" + UUID.randomUUID(),
-					"celerity.redis.idle-recheck=500ms", "celerity.worker.concurrency=4",
-					"celerity.worker.fetch-wait=200ms");
+			.withPropertyValues(RedisTestApplications.properties(this.redis, "celerity.worker.concurrency=4"));
 	}
 
 }

@@ -1,15 +1,13 @@
 package dev.celerity.autoconfigure.events;
 
-import java.util.UUID;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
 import dev.celerity.autoconfigure.redis.CelerityRedisAutoConfiguration;
+import dev.celerity.autoconfigure.redis.RedisTestApplications;
 import dev.celerity.testing.redis.RedisTestContext;
-import dev.celerity.testing.redis.RedisTestServer;
 import dev.celerity.testing.redis.RequiresRedis;
 
 /**
@@ -30,9 +28,7 @@ class RedisTaskOutcomeLogIntegrationTests extends AbstractTaskOutcomeLogIntegrat
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
 					CelerityRedisAutoConfiguration.class, CelerityAutoConfiguration.class))
 			.withBean(OutcomeLogTestTasks.class)
-			.withPropertyValues("spring.data.redis.url=" + RedisTestServer.url(), "celerity.broker.type=redis",
-					"celerity.redis.key-prefix=" + this.redis.keyPrefix() + ":" + UUID.randomUUID(),
-					"celerity.redis.idle-recheck=500ms", "celerity.worker.fetch-wait=200ms");
+			.withPropertyValues(RedisTestApplications.properties(this.redis));
 	}
 
 }
