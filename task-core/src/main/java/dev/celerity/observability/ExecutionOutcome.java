@@ -21,10 +21,6 @@ final class ExecutionOutcome {
 		this.taskId = taskId;
 	}
 
-	String taskId() {
-		return this.taskId;
-	}
-
 	void record(String outcome, RemoteError error) {
 		this.outcome = outcome;
 		this.error = error;

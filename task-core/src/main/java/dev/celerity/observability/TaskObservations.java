@@ -48,13 +48,10 @@ public class TaskObservations implements PublishInterceptor, ExecutionIntercepto
 
 	private final ObservationRegistry registry;
 
-	// the attempts being observed, for outcome events from another thread (a hard time limit settles the attempt
-	// from the supervisor's thread)
+	// the attempts being observed, by task id, for outcome events from any thread (a hard time limit settles the
+	// attempt from the supervisor's thread); a retry is announced before its requeue, so the next attempt of the same
+	// task never runs while this one is still here
 	private final Map<String, ExecutionOutcome> running = new ConcurrentHashMap<>();
-
-	// the attempt of this thread: a retried attempt's event comes after its message was requeued, when the next
-	// attempt of the same task id may already run (and be in running) on another thread
-	private final ThreadLocal<ExecutionOutcome> current = new ThreadLocal<>();
 
 	/**
 	 * Creates the observations.
@@ -99,13 +96,11 @@ public class TaskObservations implements PublishInterceptor, ExecutionIntercepto
 			.highCardinalityKeyValue("celerity.task.id", message.id());
 		ExecutionOutcome outcome = new ExecutionOutcome(message.id());
 		this.running.put(message.id(), outcome);
-		this.current.set(outcome);
 		observation.start();
 		try (Observation.Scope scope = observation.openScope()) {
 			attempt.run();
 		}
 		finally {
-			this.current.remove();
 			this.running.remove(message.id(), outcome);
 			outcome.applyTo(observation);
 			observation.stop();
@@ -129,10 +124,7 @@ public class TaskObservations implements PublishInterceptor, ExecutionIntercepto
 	}
 
 	private void record(TaskEvent event, String outcome, RemoteError error) {
-		ExecutionOutcome attempt = this.current.get();
-		if (attempt == null || !attempt.taskId().equals(event.taskId())) {
-			attempt = this.running.get(event.taskId());
-		}
+		ExecutionOutcome attempt = this.running.get(event.taskId());
 		if (attempt != null) {
 			attempt.record(outcome, error);
 		}
