@@ -151,10 +151,17 @@ public final class EndToEndBenchmark {
 			return -1;
 		}
 		long total = 0;
-		for (Map.Entry<String, Long> entry : after.entrySet()) {
-			if (!entry.getKey().equals("info")) {
-				total += entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+		StringBuilder breakdown = new StringBuilder();
+		for (Map.Entry<String, Long> entry : new java.util.TreeMap<>(after).entrySet()) {
+			long calls = entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+			if (!entry.getKey().equals("info") && calls > 0) {
+				total += calls;
+				breakdown.append(String.format(Locale.ROOT, " %s=%.2f", entry.getKey(), (double) calls / count));
 			}
+		}
+		if (Boolean.getBoolean("bench.commands")) {
+			// -Dbench.commands=true shows which commands a task costs
+			System.out.println("commands per task:" + breakdown);
 		}
 		return (double) total / count;
 	}

@@ -139,12 +139,16 @@ class RedisBrokerIntegrationTests {
 			cpu.set(threads.getCurrentThreadCpuTime() - start);
 		}).get(10, TimeUnit.SECONDS);
 		CommandStats server = this.redis.server().commandStats().since(before);
-		// one script at the start, then blocking reads only
-		assertThat(counting.calls()).containsOnlyKeys("evalSha", "bZPopMin").containsEntry("evalSha", 1L);
+		// one script at the start (by its text when the server does not know it yet), then blocking reads only
+		assertThat(counting.calls().keySet()).containsAnyOf("evalSha", "eval")
+			.isSubsetOf("evalSha", "eval", "bZPopMin")
+			.contains("bZPopMin");
+		assertThat(counting.calls().getOrDefault("evalSha", 0L) + counting.calls().getOrDefault("eval", 0L))
+			.isEqualTo(1L);
 		assertThat(counting.calls().get("bZPopMin")).isBetween(4L, 9L);
 		// the server saw them too (other clients of a shared Redis can only add to its counts)
 		assertThat(server.calls("bzpopmin")).isGreaterThanOrEqualTo(counting.calls().get("bZPopMin"));
-		assertThat(server.calls("evalsha")).isPositive();
+		assertThat(server.calls("evalsha") + server.calls("eval")).isPositive();
 		assertThat(Duration.ofNanos(cpu.get())).isLessThan(Duration.ofMillis(200));
 	}
 
