@@ -1,5 +1,6 @@
 package dev.celerity.autoconfigure.health;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 
+import dev.celerity.autoconfigure.InvalidCelerityPropertyException;
 import dev.celerity.autoconfigure.actuate.health.CelerityHealthIndicator;
 import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
 import dev.celerity.autoconfigure.control.KnownQueues;
@@ -43,7 +45,17 @@ public final class CelerityHealthContributorAutoConfiguration {
 			queues.addAll(properties.getQueues());
 			queues.addAll(properties.getBacklog().keySet());
 			return queues;
-		}, properties.getBacklog(), new Status(properties.getBacklogStatus()), requireWorkers);
+		}, properties.getBacklog(), new Status(properties.getBacklogStatus()), requireWorkers, timeout(properties));
+	}
+
+	private static Duration timeout(CelerityHealthProperties properties) {
+		Duration timeout = properties.getTimeout();
+		if (timeout == null || timeout.isZero() || timeout.isNegative()) {
+			throw new InvalidCelerityPropertyException("celerity.health.timeout", timeout,
+					"a health check that may not wait would always answer DOWN",
+					"Set celerity.health.timeout to a positive duration (for example 2s), or remove it for 2s.");
+		}
+		return timeout;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.celerity.autoconfigure.health;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,12 @@ public class CelerityHealthProperties {
 
 	/** Health status of a queue over its backlog threshold (a custom status must be ordered in management.endpoint.health.status.order). */
 	private String backlogStatus = "OUT_OF_SERVICE";
+
+	/**
+	 * Longest wait for the broker during a health check; a broker that does not answer in time makes the health DOWN,
+	 * whatever spring.data.redis.timeout is.
+	 */
+	private Duration timeout = Duration.ofSeconds(2);
 
 	public List<String> getQueues() {
 		return this.queues;
@@ -58,6 +65,14 @@ public class CelerityHealthProperties {
 
 	public void setBacklogStatus(String backlogStatus) {
 		this.backlogStatus = backlogStatus;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		this.timeout = timeout;
 	}
 
 }

@@ -22,7 +22,7 @@ public final class CelerityRedisAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.data.redis.connection.RedisConnectionFactory")
 	@EnableConfigurationProperties(CelerityRedisProperties.class)
-	@Import(RedisBrokerConfiguration.class)
+	@Import({ RedisBrokerConfiguration.class, LettuceClientTuning.class })
 	static class RedisAvailable {
 
 	}

@@ -23,6 +23,18 @@ public class CelerityRedisProperties {
 	/** How long a wait for a result that never comes keeps its subscription. */
 	private Duration resultWaitTimeout = Duration.ofDays(1);
 
+	/**
+	 * Longest wait between two attempts to reconnect after the connection to Redis dropped (the client's own default
+	 * grows to 30s); applies when Spring Boot creates the Lettuce client resources.
+	 */
+	private Duration maxReconnectDelay = Duration.ofSeconds(1);
+
+	/**
+	 * Whether Redis commands fail at once while the connection is down, instead of waiting for it up to
+	 * spring.data.redis.timeout: health then answers DOWN at once, and a publish fails after the publish timeout.
+	 */
+	private boolean rejectCommandsWhenDisconnected = true;
+
 	public String getKeyPrefix() {
 		return this.keyPrefix;
 	}
@@ -53,6 +65,22 @@ public class CelerityRedisProperties {
 
 	public void setResultWaitTimeout(Duration resultWaitTimeout) {
 		this.resultWaitTimeout = resultWaitTimeout;
+	}
+
+	public Duration getMaxReconnectDelay() {
+		return this.maxReconnectDelay;
+	}
+
+	public void setMaxReconnectDelay(Duration maxReconnectDelay) {
+		this.maxReconnectDelay = maxReconnectDelay;
+	}
+
+	public boolean isRejectCommandsWhenDisconnected() {
+		return this.rejectCommandsWhenDisconnected;
+	}
+
+	public void setRejectCommandsWhenDisconnected(boolean rejectCommandsWhenDisconnected) {
+		this.rejectCommandsWhenDisconnected = rejectCommandsWhenDisconnected;
 	}
 
 }

@@ -6,6 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -23,8 +29,15 @@ import dev.celerity.control.WorkerRegistry;
  * when a queue holds more waiting messages than its threshold; {@code UP} otherwise. A queue without a live worker
  * but without ready messages (one nobody publishes to, or whose work is only delayed) is listed, never {@code DOWN}:
  * nothing is stuck yet. Details list the broker latency, the live workers and each queue's counts.
+ *
+ * <p>The broker and the worker registry are asked on a thread of the indicator's own, for at most the configured
+ * timeout: a broker that does not answer in time makes the health {@code DOWN} then, rather than holding the health
+ * request until the client's command timeout.
  */
-public class CelerityHealthIndicator extends AbstractHealthIndicator {
+public class CelerityHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
+
+	/** How long a check waits for the broker unless told otherwise. */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
 	private final Broker broker;
 
@@ -38,6 +51,14 @@ public class CelerityHealthIndicator extends AbstractHealthIndicator {
 
 	private final boolean requireWorkers;
 
+	private final Duration timeout;
+
+	private final ExecutorService checks = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "celerity-health");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	/**
 	 * Creates the indicator.
 	 * @param broker the broker
@@ -50,7 +71,23 @@ public class CelerityHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public CelerityHealthIndicator(Broker broker, WorkerRegistry workers, Supplier<Set<String>> queues,
 			Map<String, Long> backlogThresholds, Status backlogStatus, boolean requireWorkers) {
+		this(broker, workers, queues, backlogThresholds, backlogStatus, requireWorkers, DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * Creates the indicator.
+	 * @param broker the broker
+	 * @param workers the live workers
+	 * @param queues the queues to check
+	 * @param backlogThresholds the most waiting messages each queue may hold before it counts as backlogged
+	 * @param backlogStatus the status of a backlogged queue
+	 * @param requireWorkers whether a queue with ready messages and no live worker is {@code DOWN}
+	 * @param timeout how long a check waits for the broker and the worker registry before it answers {@code DOWN}
+	 */
+	public CelerityHealthIndicator(Broker broker, WorkerRegistry workers, Supplier<Set<String>> queues,
+			Map<String, Long> backlogThresholds, Status backlogStatus, boolean requireWorkers, Duration timeout) {
 		super("Celerity health check failed");
+		this.timeout = timeout;
 		this.broker = broker;
 		this.workers = workers;
 		this.queues = queues;
@@ -60,14 +97,45 @@ public class CelerityHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	@Override
-	protected void doHealthCheck(Health.Builder builder) {
+	protected void doHealthCheck(Health.Builder builder) throws Exception {
+		Future<Snapshot> pending = this.checks.submit(this::snapshot);
+		Snapshot snapshot;
+		try {
+			snapshot = pending.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			pending.cancel(true);
+			builder.down().withDetail("error", "The broker did not answer within " + this.timeout.toMillis() + "ms");
+			return;
+		}
+		catch (ExecutionException ex) {
+			throw (ex.getCause() instanceof Exception cause) ? cause : ex;
+		}
+		report(builder, snapshot);
+	}
+
+	/**
+	 * Stops the thread the checks run on.
+	 */
+	@Override
+	public void close() {
+		this.checks.shutdownNow();
+	}
+
+	private Snapshot snapshot() {
 		long start = System.nanoTime();
 		List<QueueStats> stats = new ArrayList<>();
 		for (String queue : this.queues.get()) {
 			stats.add(this.broker.stats(queue));
 		}
 		Duration latency = Duration.ofNanos((System.nanoTime() - start) / Math.max(1, stats.size()));
-		List<WorkerHeartbeat> live = this.workers.live();
+		return new Snapshot(stats, latency, this.workers.live());
+	}
+
+	private void report(Health.Builder builder, Snapshot snapshot) {
+		List<QueueStats> stats = snapshot.stats();
+		Duration latency = snapshot.latency();
+		List<WorkerHeartbeat> live = snapshot.live();
 		List<String> unserved = new ArrayList<>();
 		List<String> stalled = new ArrayList<>();
 		List<String> backlogged = new ArrayList<>();
@@ -129,6 +197,10 @@ public class CelerityHealthIndicator extends AbstractHealthIndicator {
 		detail.put("processed", beat.processed());
 		detail.put("lastHeartbeat", beat.at().toString());
 		return detail;
+	}
+
+	private record Snapshot(List<QueueStats> stats, Duration latency, List<WorkerHeartbeat> live) {
+
 	}
 
 }
