@@ -23,35 +23,38 @@ public final class RedisServerExtension implements ExecutionCondition, BeforeAll
 
 	private static final Namespace NAMESPACE = Namespace.create(RedisServerExtension.class);
 
-	private final String url;
+	private final String fixedUrl;
 
 	private final boolean onCi;
 
 	/**
-	 * Creates the extension for {@link RedisTestServer#url()}, failing rather than skipping when {@code CI=true}.
+	 * Creates the extension for the server a class's {@link RequiresRedis} names ({@link RedisTestServer#url()} or
+	 * {@link RedisTestServer#clusterNodes()}), failing rather than skipping when {@code CI=true}.
 	 */
 	public RedisServerExtension() {
-		this(RedisTestServer.url(), "true".equalsIgnoreCase(System.getenv("CI")));
+		this(null, "true".equalsIgnoreCase(System.getenv("CI")));
 	}
 
 	/**
 	 * Creates the extension for a given server, so that its own tests need not change the environment.
-	 * @param url the Redis URL to probe
+	 * @param url the Redis URL to probe, or {@code null} for the server the class's annotation names
 	 * @param onCi whether a missing Redis fails the class rather than skipping it
 	 */
 	RedisServerExtension(String url, boolean onCi) {
-		this.url = url;
+		this.fixedUrl = url;
 		this.onCi = onCi;
 	}
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-		Reachability reachability = reachability(context);
+		Target target = target(context);
+		Reachability reachability = reachability(context, target);
 		if (reachability.server() != null) {
-			return ConditionEvaluationResult.enabled("Redis reachable at " + this.url);
+			return ConditionEvaluationResult.enabled(target.describe());
 		}
-		String message = "No Redis reachable at " + this.url + " (" + reachability.failure()
-				+ "); set REDIS_URL or start redis-server";
+		String message = "No " + target.describe() + " (" + reachability.failure() + "); "
+				+ (target.cluster() ? "set REDIS_CLUSTER_NODES or start a local cluster as .ci/run does"
+						: "set REDIS_URL or start redis-server");
 		if (this.onCi) {
 			throw new IllegalStateException(message + ": Redis tests must run on CI (CI=true)");
 		}
@@ -60,19 +63,37 @@ public final class RedisServerExtension implements ExecutionCondition, BeforeAll
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		RedisTestServer server = reachability(context).server();
+		Target target = target(context);
+		RedisTestServer server = reachability(context, target).server();
 		if (server == null) {
 			// only reachable if a condition of higher precedence enabled the class explicitly
-			throw new IllegalStateException("No Redis reachable at " + this.url);
+			throw new IllegalStateException("No " + target.describe());
 		}
 		String prefix = "celerity-test-" + UUID.randomUUID().toString().substring(0, 8);
 		context.getStore(NAMESPACE).put(RedisTestContext.class, new ClassKeys(new RedisTestContext(server, prefix)));
 	}
 
-	// probed once per run and URL: the root store lives as long as the run and closes the connection at its end
-	private Reachability reachability(ExtensionContext context) {
+	private Target target(ExtensionContext context) {
+		if (this.fixedUrl != null) {
+			return new Target(this.fixedUrl, false);
+		}
+		// the nearest declaration wins, so that a subclass can move its superclass's tests to the cluster
+		for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getSuperclass()) {
+			RequiresRedis requires = type.getDeclaredAnnotation(RequiresRedis.class);
+			if (requires != null && requires.cluster()) {
+				return new Target(RedisTestServer.clusterNodes(), true);
+			}
+			if (requires != null) {
+				break;
+			}
+		}
+		return new Target(RedisTestServer.url(), false);
+	}
+
+	// probed once per run and server: the root store lives as long as the run and closes the connection at its end
+	private Reachability reachability(ExtensionContext context, Target target) {
 		Store root = context.getRoot().getStore(NAMESPACE);
-		return root.computeIfAbsent(this.url, (url) -> Reachability.probe(url), Reachability.class);
+		return root.computeIfAbsent(target, Reachability::probe, Reachability.class);
 	}
 
 	@Override
@@ -94,9 +115,10 @@ public final class RedisServerExtension implements ExecutionCondition, BeforeAll
 	 */
 	private record Reachability(RedisTestServer server, String failure) implements AutoCloseable {
 
-		static Reachability probe(String url) {
+		static Reachability probe(Target target) {
 			try {
-				return new Reachability(RedisTestServer.connect(url), null);
+				return new Reachability(target.cluster() ? RedisTestServer.connectCluster(target.address())
+						: RedisTestServer.connect(target.address()), null);
 			}
 			catch (RuntimeException ex) {
 				return new Reachability(null, ex.getMessage());
@@ -120,6 +142,17 @@ public final class RedisServerExtension implements ExecutionCondition, BeforeAll
 		@Override
 		public void close() {
 			this.context.server().deleteKeys(this.context.keyPrefix());
+		}
+
+	}
+
+	/**
+	 * The server a class runs against.
+	 */
+	private record Target(String address, boolean cluster) {
+
+		String describe() {
+			return (this.cluster ? "Redis Cluster" : "Redis") + " reachable at " + this.address;
 		}
 
 	}

@@ -19,4 +19,12 @@ public record RedisTestContext(RedisTestServer server, String keyPrefix) {
 		return this.server.connectionFactory();
 	}
 
+	/**
+	 * Returns the Spring Boot properties that connect an application to the server under test.
+	 * @return {@code name=value} pairs
+	 */
+	public java.util.List<String> connectionProperties() {
+		return this.server.connectionProperties();
+	}
+
 }

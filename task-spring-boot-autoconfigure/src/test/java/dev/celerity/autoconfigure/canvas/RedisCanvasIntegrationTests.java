@@ -1,7 +1,6 @@
 package dev.celerity.autoconfigure.canvas;
 
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -18,6 +17,7 @@ import dev.celerity.api.AsyncResult;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
 import dev.celerity.autoconfigure.redis.CelerityRedisAutoConfiguration;
+import dev.celerity.autoconfigure.redis.RedisTestApplications;
 import dev.celerity.backend.ChordStore;
 import dev.celerity.backend.redis.RedisChordStore;
 import dev.celerity.broker.Broker;
@@ -25,7 +25,6 @@ import dev.celerity.broker.redis.RedisBroker;
 import dev.celerity.canvas.WorkflowTemplate;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.testing.redis.RedisTestContext;
-import dev.celerity.testing.redis.RedisTestServer;
 import dev.celerity.testing.redis.RequiresRedis;
 
 import static dev.celerity.canvas.Workflows.chord;
@@ -50,8 +49,7 @@ class RedisCanvasIntegrationTests extends AbstractCanvasIntegrationTests impleme
 		// one instance of the test tasks and of the publish recorder serves both workers, so that counts add up
 		CanvasTestTasks tasks = new CanvasTestTasks();
 		PublishedEvents published = new PublishedEvents();
-		ApplicationContextRunner runner = workerRunner(this.redis.keyPrefix() + ":" + UUID.randomUUID(), tasks,
-				published);
+		ApplicationContextRunner runner = workerRunner(tasks, published);
 		runner.run((first) -> runner.run((second) -> {
 			assertThatNoStartupFailure(first);
 			assertThatNoStartupFailure(second);
@@ -62,7 +60,7 @@ class RedisCanvasIntegrationTests extends AbstractCanvasIntegrationTests impleme
 	@Test
 	void bothWorkerInstancesRunHeaderTasksOfOneChordOnRedis() {
 		CanvasTestTasks tasks = new CanvasTestTasks();
-		ApplicationContextRunner runner = workerRunner(this.redis.keyPrefix() + ":" + UUID.randomUUID(), tasks,
+		ApplicationContextRunner runner = workerRunner(tasks,
 				new PublishedEvents());
 		runner.withBean(InstanceRuns.class).run((first) -> runner.withBean(InstanceRuns.class).run((second) -> {
 			assertThat(first).getBean(Broker.class).isInstanceOf(RedisBroker.class);
@@ -78,17 +76,15 @@ class RedisCanvasIntegrationTests extends AbstractCanvasIntegrationTests impleme
 		}));
 	}
 
-	private static ApplicationContextRunner workerRunner(String keyPrefix, CanvasTestTasks tasks,
-			PublishedEvents published) {
+	// one runner for both instances, so that both get the same key prefix
+	private ApplicationContextRunner workerRunner(CanvasTestTasks tasks, PublishedEvents published) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
 					CelerityRedisAutoConfiguration.class, CelerityAutoConfiguration.class,
 					CanvasAutoConfiguration.class))
 			.withBean(CanvasTestTasks.class, () -> tasks)
 			.withBean(PublishedEvents.class, () -> published)
-			.withPropertyValues("spring.data.redis.url=" + RedisTestServer.url(), "celerity.broker.type=redis",
-					"celerity.redis.key-prefix=" + keyPrefix, "celerity.redis.idle-recheck=500ms",
-					"celerity.worker.concurrency=4", "celerity.worker.fetch-wait=200ms");
+			.withPropertyValues(RedisTestApplications.properties(this.redis, "celerity.worker.concurrency=4"));
 	}
 
 	private static void assertThatNoStartupFailure(AssertableApplicationContext context) {

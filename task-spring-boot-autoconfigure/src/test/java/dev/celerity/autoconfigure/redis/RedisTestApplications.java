@@ -1,9 +1,10 @@
 package dev.celerity.autoconfigure.redis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import dev.celerity.testing.redis.RedisTestContext;
-import dev.celerity.testing.redis.RedisTestServer;
 
 /**
  * The properties of a test application on the Redis broker: the test Redis, a key prefix of its own per application
@@ -21,13 +22,12 @@ public final class RedisTestApplications {
 	 * @return the properties, as {@code name=value}
 	 */
 	public static String[] properties(RedisTestContext redis, String... more) {
-		String[] base = { "spring.data.redis.url=" + RedisTestServer.url(), "celerity.broker.type=redis",
+		List<String> all = new ArrayList<>(redis.connectionProperties());
+		all.addAll(List.of("celerity.broker.type=redis",
 				"celerity.redis.key-prefix=" + redis.keyPrefix() + ":" + UUID.randomUUID(),
-				"celerity.redis.idle-recheck=500ms", "celerity.worker.fetch-wait=200ms" };
-		String[] all = new String[base.length + more.length];
-		System.arraycopy(base, 0, all, 0, base.length);
-		System.arraycopy(more, 0, all, base.length, more.length);
-		return all;
+				"celerity.redis.idle-recheck=500ms", "celerity.worker.fetch-wait=200ms"));
+		all.addAll(List.of(more));
+		return all.toArray(String[]::new);
 	}
 
 }
