@@ -1,6 +1,7 @@
 package dev.celerity.publish;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ public class TaskPublisher {
 
 	private final PublishInterceptor interceptor;
 
+	private final PublishRetries retries;
+
 	/**
 	 * Creates a publisher.
 	 * @param codec encodes the messages
@@ -50,6 +53,23 @@ public class TaskPublisher {
 	 */
 	public TaskPublisher(MessageCodec codec, Router router, Broker broker, TaskEventListener events, Clock clock,
 			PublishInterceptor interceptor) {
+		this(codec, router, broker, events, clock, interceptor, PublishRetries.DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * Creates a publisher with a publish timeout of its own.
+	 * @param codec encodes the messages
+	 * @param router decides queue and priority
+	 * @param broker stores the messages
+	 * @param events hears of every stored message
+	 * @param clock the clock for countdowns and the time sent
+	 * @param interceptor wraps the publishing of each message (observation, trace context)
+	 * @param publishTimeout how long a store is tried again while the broker is unavailable, before the caller gets
+	 * a {@link dev.celerity.api.TaskPublishException}
+	 */
+	public TaskPublisher(MessageCodec codec, Router router, Broker broker, TaskEventListener events, Clock clock,
+			PublishInterceptor interceptor, Duration publishTimeout) {
+		this.retries = new PublishRetries(publishTimeout);
 		this.codec = codec;
 		this.router = router;
 		this.broker = broker;
@@ -66,7 +86,9 @@ public class TaskPublisher {
 	public boolean publish(OutboundCall call) {
 		TaskMessage message = message(call, this.clock.instant());
 		return this.interceptor.publish(message, (intercepted) -> {
-			boolean stored = this.broker.publish(OutboundMessages.of(intercepted, this.codec));
+			OutboundMessage outbound = OutboundMessages.of(intercepted, this.codec);
+			boolean stored = this.retries.store(intercepted.task(), outbound.queue(),
+					() -> this.broker.publish(outbound));
 			if (stored) {
 				published(intercepted);
 			}
@@ -91,7 +113,8 @@ public class TaskPublisher {
 		}
 		List<OutboundMessage> outbound = new ArrayList<>(intercepted.size());
 		intercepted.forEach((message) -> outbound.add(OutboundMessages.of(message, this.codec)));
-		int stored = this.broker.publishAll(outbound);
+		int stored = this.retries.store(intercepted.get(0).task(), outbound.get(0).queue(),
+				() -> this.broker.publishAll(outbound));
 		if (stored == intercepted.size()) {
 			intercepted.forEach(this::published);
 		}

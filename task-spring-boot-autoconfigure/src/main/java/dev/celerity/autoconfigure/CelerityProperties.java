@@ -33,6 +33,8 @@ public class CelerityProperties implements InitializingBean {
 
 	private final Message message = new Message();
 
+	private final Publish publish = new Publish();
+
 	private final Result result = new Result();
 
 	private final TaskSettings task = new TaskSettings();
@@ -78,6 +80,10 @@ public class CelerityProperties implements InitializingBean {
 
 	public Message getMessage() {
 		return this.message;
+	}
+
+	public Publish getPublish() {
+		return this.publish;
 	}
 
 	public Result getResult() {
@@ -129,6 +135,24 @@ public class CelerityProperties implements InitializingBean {
 	/**
 	 * Task message settings.
 	 */
+	public static class Publish {
+
+		/**
+		 * How long a send keeps trying while the broker cannot be reached (a connection being re-established), before
+		 * it throws TaskPublishException; keeps request threads from hanging for a whole outage.
+		 */
+		private Duration timeout = Duration.ofSeconds(2);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
 	public static class Message {
 
 		/**

@@ -23,6 +23,8 @@ final class CelerityPropertiesValidation {
 			throw new InvalidCelerityPropertyException("celerity.message.max-size", properties.getMessage().getMaxSize(),
 					"no message would fit", "Set celerity.message.max-size to a positive size (for example 1MB).");
 		}
+		requireNotNegative("celerity.publish.timeout", properties.getPublish().getTimeout(),
+				"a publish cannot try for less than no time");
 		requirePositive("celerity.result.time-to-live", properties.getResult().getTimeToLive(),
 				"a result must be kept for some time, or no caller could read it");
 		CelerityProperties.TaskSettings task = properties.getTask();

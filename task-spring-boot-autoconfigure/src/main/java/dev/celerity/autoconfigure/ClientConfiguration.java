@@ -37,9 +37,10 @@ class ClientConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TaskPublisher celerityTaskPublisher(MessageCodec codec, Router router, Broker broker, TaskEventListener events,
-			@Qualifier("celerityClock") Clock clock, ObjectProvider<PublishInterceptor> publishInterceptor) {
+			@Qualifier("celerityClock") Clock clock, ObjectProvider<PublishInterceptor> publishInterceptor,
+			CelerityProperties properties) {
 		return new TaskPublisher(codec, router, broker, events, clock,
-				publishInterceptor.getIfAvailable(() -> PublishInterceptor.NONE));
+				publishInterceptor.getIfAvailable(() -> PublishInterceptor.NONE), properties.getPublish().getTimeout());
 	}
 
 	@Bean

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.util.Assert;
 
 import dev.celerity.broker.Broker;
+import dev.celerity.broker.BrokerUnavailableException;
 import dev.celerity.broker.DeadLetter;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
@@ -23,6 +25,7 @@ import dev.celerity.broker.QueueStats;
 import dev.celerity.broker.redis.QueueWatch.Look;
 import dev.celerity.broker.redis.RedisBrokerKeys.QueueKeys;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.redis.RedisFailures;
 import dev.celerity.redis.ScriptCall;
 import dev.celerity.redis.ScriptExecutor;
 
@@ -114,7 +117,8 @@ public class RedisBroker implements Broker, AutoCloseable {
 
 	@Override
 	public boolean publish(OutboundMessage message) {
-		Long stored = this.executor.execute(this.calls.publish(queueKeys(message.queue()), List.of(message)));
+		Long stored = unlessUnavailable(message.queue(),
+				() -> this.executor.execute(this.calls.publish(queueKeys(message.queue()), List.of(message))));
 		this.watch.forget(message.queue());
 		return stored != null && stored > 0;
 	}
@@ -135,10 +139,24 @@ public class RedisBroker implements Broker, AutoCloseable {
 		});
 		int stored = 0;
 		byQueue.keySet().forEach(this.watch::forget);
-		for (Object reply : this.executor.executeAll(batch)) {
+		for (Object reply : unlessUnavailable(messages.get(0).queue(), () -> this.executor.executeAll(batch))) {
 			stored += ((Number) reply).intValue();
 		}
 		return stored;
+	}
+
+	// a connection that is down is told apart, so that a publisher may try again within its publish timeout
+	private static <T> T unlessUnavailable(String queue, Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (RuntimeException ex) {
+			if (RedisFailures.isUnavailable(ex)) {
+				throw new BrokerUnavailableException("Redis is unavailable for a publish to queue '" + queue + "': "
+						+ ex.getMessage(), ex);
+			}
+			throw ex;
+		}
 	}
 
 	@Override

@@ -22,20 +22,26 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import dev.celerity.api.Signature;
+import dev.celerity.api.TaskPublishException;
+import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
 import dev.celerity.autoconfigure.actuate.health.CelerityHealthIndicator;
 import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
 import dev.celerity.autoconfigure.redis.CelerityRedisAutoConfiguration;
+import dev.celerity.broker.Broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
  * What an operator sees of a Redis outage with the default client settings (no {@code spring.data.redis.timeout}, so
  * Lettuce's 60 s command timeout): {@code /actuator/health} answers DOWN within the health timeout instead of hanging,
  * Redis commands fail at once instead of queuing, and once Redis is back the application is UP again within about the
- * longest reconnect delay, not Lettuce's default back-off of up to 30 s.
+ * longest reconnect delay, not Lettuce's default back-off of up to 30 s. A send fails within the publish timeout
+ * while Redis is down, and rides over a dropped connection that comes back within it.
  */
 class RedisOutageHealthIntegrationTests {
 
@@ -52,6 +58,7 @@ class RedisOutageHealthIntegrationTests {
 				HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
 				HealthEndpointAutoConfiguration.class))
 		.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + this.port,
+				"celerity.publish.timeout=500ms",
 				"celerity.redis.key-prefix=celerity-test-" + UUID.randomUUID(), "celerity.worker.concurrency=1",
 				"celerity.control.heartbeat.interval=200ms");
 
@@ -80,12 +87,40 @@ class RedisOutageHealthIntegrationTests {
 			long start = System.nanoTime();
 			assertThatException().isThrownBy(() -> redis.opsForValue().get("any"));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+			// a send tries for the publish timeout (500ms here), then names the task, the queue and the timeout
+			TaskTemplate tasks = context.getBean(TaskTemplate.class);
+			long sendStart = System.nanoTime();
+			assertThatExceptionOfType(TaskPublishException.class).isThrownBy(() -> tasks.send("outage.any", 1))
+				.withMessageContaining("outage.any")
+				.withMessageContaining("'default'")
+				.withMessageContaining("celerity.publish.timeout");
+			assertThat(Duration.ofNanos(System.nanoTime() - sendStart)).isBetween(Duration.ofMillis(450),
+					Duration.ofMillis(2000));
 			// the outage itself: long enough for the client's default back-off to have grown past several seconds
 			Thread.sleep(OUTAGE.toMillis());
 			startRedis();
 			long back = System.nanoTime();
 			await().atMost(Duration.ofSeconds(5)).until(() -> health.health().getStatus().equals(Status.UP));
 			assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofMillis(2500));
+			assertThat(tasks.send("outage.any", 2).id()).isNotBlank();
+		});
+	}
+
+	@Test
+	void aSendRidesOverAKilledConnectionWithinThePublishTimeout() throws Exception {
+		startRedis();
+		this.contextRunner.run((context) -> {
+			TaskTemplate tasks = context.getBean(TaskTemplate.class);
+			Broker broker = context.getBean(Broker.class);
+			tasks.send(Signature.of("outage.any", 0).countdown(Duration.ofHours(1)));
+			for (int i = 1; i <= 5; i++) {
+				// every client connection drops; the next send finds its connection down and waits for the reconnect
+				Process kill = new ProcessBuilder("redis-cli", "-p", String.valueOf(this.port), "CLIENT", "KILL",
+						"TYPE", "normal").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+				assertThat(kill.waitFor()).isZero();
+				tasks.send(Signature.of("outage.any", i).countdown(Duration.ofHours(1)));
+			}
+			assertThat(broker.stats("default").delayed()).isEqualTo(6);
 		});
 	}
 
