@@ -1,5 +1,7 @@
 package dev.celerity.message;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A reference to the steps of a long chain kept once in the chain store instead of inside every message: the
  * chain's id, the position of the next step to run and the number of stored steps. A reference whose position has
@@ -21,6 +23,7 @@ public record ChainRef(String id, int position, int size) {
 	}
 
 	/** @return whether every stored step has been started */
+	@JsonIgnore
 	public boolean isExhausted() {
 		return this.position >= this.size;
 	}
