@@ -148,7 +148,7 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 		MessageEmbed continuation = message.embed();
 		Lineage lineage = Lineage.after(message);
 		try {
-			continueAfter(message, result, continuation, lineage);
+			continueAfter(result, continuation, lineage);
 		}
 		catch (MessageTooLargeException ex) {
 			// the next step can never be sent (the result made it too large): fail what follows rather than
@@ -157,7 +157,7 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 		}
 	}
 
-	private void continueAfter(TaskMessage message, Object result, MessageEmbed continuation, Lineage lineage) {
+	private void continueAfter(Object result, MessageEmbed continuation, Lineage lineage) {
 		List<Object> resultArg = singleArg(result);
 		for (SignatureSpec callback : continuation.callbacks()) {
 			publish(callback, resultArg, MessageEmbed.EMPTY, lineage);
