@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.celerity.api.RemoteError;
 import dev.celerity.api.TaskRevokedException;
 import dev.celerity.api.TaskState;
+import dev.celerity.backend.ChainStore;
 import dev.celerity.backend.ChordProgress;
 import dev.celerity.backend.ChordStore;
 import dev.celerity.backend.ResultBackend;
@@ -21,9 +22,10 @@ import dev.celerity.canvas.Node.GroupNode;
 import dev.celerity.canvas.Node.TaskNode;
 import dev.celerity.canvas.NodeSpecs.Attached;
 import dev.celerity.events.TaskEventListener;
-import dev.celerity.message.MessageCodec;
-import dev.celerity.message.MessageTooLargeException;
 import dev.celerity.message.GroupSlot;
+import dev.celerity.message.MessageCodec;
+import dev.celerity.message.MessageEmbed;
+import dev.celerity.message.MessageTooLargeException;
 import dev.celerity.message.SignatureSpec;
 import dev.celerity.message.TaskMessage;
 import dev.celerity.publish.Lineage;
@@ -37,14 +39,17 @@ import dev.celerity.worker.TaskOutcomeHandler;
  * publishes the next chain step and the success callbacks, counts chord header tasks and starts the body after the
  * last one, and on a failure or revoke runs the error callbacks and settles every step that will now never run.
  *
- * <p>Everything it needs travels in the message, so any worker of any instance continues any workflow; a repeat
- * after a redelivery skips steps whose results are already final.
+ * <p>Everything it needs travels in the message or, for the steps of a long chain, in the shared chain store, so any
+ * worker of any instance continues any workflow; a repeat after a redelivery skips steps whose results are already
+ * final.
  */
 public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 
 	private final WorkflowStarter publisher;
 
 	private final NodeSpecs specs;
+
+	private final RemainingChain chains;
 
 	private final ChordStore chords;
 
@@ -93,7 +98,7 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 	}
 
 	/**
-	 * Creates a handler that publishes through a shared publisher.
+	 * Creates a handler that publishes through a shared publisher and keeps every chain inline in its messages.
 	 * @param codec the message codec
 	 * @param publisher publishes the following steps and callbacks
 	 * @param backend where states of steps that will never run are stored
@@ -103,8 +108,26 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 	 */
 	public CanvasOutcomeHandler(MessageCodec codec, TaskPublisher publisher, ResultBackend backend, ChordStore chords,
 			Duration timeToLive, Clock clock) {
-		this.publisher = new WorkflowStarter(codec, publisher, backend);
+		this(codec, publisher, backend, chords, null, timeToLive, clock);
+	}
+
+	/**
+	 * Creates a handler that publishes through a shared publisher and reads the steps of long chains from a chain
+	 * store.
+	 * @param codec the message codec
+	 * @param publisher publishes the following steps and callbacks
+	 * @param backend where states of steps that will never run are stored
+	 * @param chords counts chord header tasks
+	 * @param chainStore where long chains are kept (the one the workflow template stores them in), or {@code null}
+	 * to keep every chain inline
+	 * @param timeToLive how long results, chord states and stored chains are kept
+	 * @param clock the clock
+	 */
+	public CanvasOutcomeHandler(MessageCodec codec, TaskPublisher publisher, ResultBackend backend, ChordStore chords,
+			ChainStore chainStore, Duration timeToLive, Clock clock) {
+		this.publisher = new WorkflowStarter(codec, publisher, backend, chainStore, timeToLive);
 		this.specs = this.publisher.specs();
+		this.chains = this.publisher.chains();
 		this.chords = chords;
 		this.backend = backend;
 		this.codec = codec;
@@ -122,10 +145,10 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 
 	@Override
 	public void onSuccess(TaskMessage message, Object result) {
-		Continuation continuation = continuationOf(message);
+		MessageEmbed continuation = message.embed();
 		Lineage lineage = Lineage.after(message);
 		try {
-			continueAfter(message, result, continuation, lineage);
+			continueAfter(result, continuation, lineage);
 		}
 		catch (MessageTooLargeException ex) {
 			// the next step can never be sent (the result made it too large): fail what follows rather than
@@ -134,22 +157,26 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 		}
 	}
 
-	private void continueAfter(TaskMessage message, Object result, Continuation continuation, Lineage lineage) {
+	private void continueAfter(Object result, MessageEmbed continuation, Lineage lineage) {
 		List<Object> resultArg = singleArg(result);
-		for (SignatureSpec callback : message.embed().callbacks()) {
-			publish(callback, resultArg, Continuation.NONE, lineage);
+		for (SignatureSpec callback : continuation.callbacks()) {
+			publish(callback, resultArg, MessageEmbed.EMPTY, lineage);
 		}
-		List<SignatureSpec> chain = continuation.chain();
-		if (!chain.isEmpty()) {
-			publish(chain.get(chain.size() - 1), resultArg,
-					continuation.withChain(chain.subList(0, chain.size() - 1)), lineage);
+		if (this.chains.hasNext(continuation)) {
+			RemainingChain.Next next = this.chains.next(continuation);
+			// no next step: the stored chain has ended (this is a repeat after a redelivery) or expired
+			if (next != null) {
+				publish(next.step(), resultArg, next.rest(), lineage);
+			}
+			return;
 		}
-		else if (continuation.isChordMember()) {
+		this.chains.end(continuation);
+		if (continuation.isChordMember()) {
 			GroupSlot slot = continuation.slot();
 			ChordProgress progress = this.chords.complete(slot.groupId(), slot.index(), slot.size(), result,
 					this.timeToLive);
 			if (progress.isComplete()) {
-				publish(continuation.chordBody(), singleArg(progress.results()), Continuation.NONE, lineage);
+				publish(continuation.chord(), singleArg(progress.results()), MessageEmbed.EMPTY, lineage);
 			}
 		}
 	}
@@ -169,7 +196,7 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 	private void settleAbandoned(TaskMessage message, RemoteError error, TaskState state, String reason) {
 		Lineage lineage = Lineage.after(message);
 		runErrbacks(this.specs.nodesOf(message.embed().errbacks()), message.id(), error, lineage);
-		abandon(continuationOf(message), message.id(), message.task(), error, state, reason, lineage);
+		abandon(message.embed(), message.id(), message.task(), error, state, reason, lineage);
 	}
 
 	/**
@@ -184,7 +211,7 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 			}
 			String reported = Errbacks.reportedId(errback, failedId);
 			this.publisher.publish(Errbacks.forFailure(errback, reported), errbackArgs(reported, error),
-					Continuation.NONE, lineage, true);
+					MessageEmbed.EMPTY, lineage, true);
 		}
 	}
 
@@ -192,19 +219,19 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 	 * Settles what would have followed a task that failed or was revoked: the rest of its chain never runs, and a
 	 * chord it belongs to fails (its body's error callbacks run, once).
 	 */
-	private void abandon(Continuation continuation, String failedId, String failedTask, RemoteError error,
+	private void abandon(MessageEmbed continuation, String failedId, String failedTask, RemoteError error,
 			TaskState state, String reason, Lineage lineage) {
-		List<SignatureSpec> chain = continuation.chain();
 		// in the order the steps would have run, so that the chain's last result is settled last
-		for (int i = chain.size() - 1; i >= 0; i--) {
-			settle(this.specs.toNode(chain.get(i)), error, state, reason);
+		for (SignatureSpec step : this.chains.rest(continuation)) {
+			settle(this.specs.toNode(step), error, state, reason);
 		}
+		this.chains.end(continuation);
 		if (!continuation.isChordMember() || !this.chords.fail(continuation.slot().groupId(), this.timeToLive)) {
 			return;
 		}
 		RemoteError chordError = new RemoteError(error.type(), "Chord header task " + failedId + " (" + failedTask
 				+ ") failed: " + ((error.message() != null) ? error.message() : error.type()), error.stackTrace());
-		Attached body = this.specs.detach(continuation.chordBody());
+		Attached body = this.specs.detach(continuation.chord());
 		// as in Celery, the body's error callbacks are called with the chord's id; the error names the failed task
 		runErrbacks(errorLinksOf(body.node()), Node.resultId(body.node()), chordError, lineage);
 		settle(body.node(), chordError, state, reason);
@@ -248,15 +275,12 @@ public class CanvasOutcomeHandler implements TaskOutcomeHandler {
 		return new ArrayList<>(unique.values());
 	}
 
-	private void publish(Object spec, List<Object> args, Continuation continuation, Lineage lineage) {
+	private void publish(Object spec, List<Object> args, MessageEmbed continuation, Lineage lineage) {
 		Attached attached = this.specs.detach(spec);
-		Continuation merged = (attached.continuation().slot() != null)
-				? attached.continuation().withChain(continuation.chain()) : continuation;
+		// a packed signature (a chord body) is published on its own and carries what follows it
+		MessageEmbed packed = attached.continuation();
+		MessageEmbed merged = (packed.slot() != null || packed.chainRef() != null) ? packed : continuation;
 		this.publisher.publish(attached.node(), args, merged, lineage, true);
-	}
-
-	private static Continuation continuationOf(TaskMessage message) {
-		return new Continuation(message.embed().chain(), GroupSlot.of(message.headers()), message.embed().chord());
 	}
 
 	private List<Object> errbackArgs(String taskId, RemoteError error) {

@@ -1,6 +1,7 @@
 package dev.celerity.canvas;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import dev.celerity.api.AsyncResult;
 import dev.celerity.api.Canvas;
 import dev.celerity.api.Signature;
 import dev.celerity.api.TaskTemplate;
+import dev.celerity.backend.ChainStore;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.broker.Broker;
 import dev.celerity.canvas.Node.ChainNode;
@@ -16,6 +18,7 @@ import dev.celerity.canvas.Node.GroupNode;
 import dev.celerity.canvas.Node.TaskNode;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.message.MessageEmbed;
 import dev.celerity.publish.Lineage;
 import dev.celerity.publish.PublishInterceptor;
 import dev.celerity.publish.TaskPublisher;
@@ -65,7 +68,7 @@ public class DefaultWorkflowTemplate implements WorkflowTemplate {
 	}
 
 	/**
-	 * Creates a template that publishes through a shared publisher.
+	 * Creates a template that publishes through a shared publisher and keeps every chain inline in its messages.
 	 * @param tasks the task template, which reads results
 	 * @param codec the message codec
 	 * @param publisher publishes every task of a workflow
@@ -73,9 +76,25 @@ public class DefaultWorkflowTemplate implements WorkflowTemplate {
 	 */
 	public DefaultWorkflowTemplate(TaskTemplate tasks, MessageCodec codec, TaskPublisher publisher,
 			ResultBackend backend) {
+		this(tasks, codec, publisher, backend, null, Duration.ZERO);
+	}
+
+	/**
+	 * Creates a template that publishes through a shared publisher and stores the rest of a long chain once, when it
+	 * starts, so that its messages carry a reference instead of every remaining step.
+	 * @param tasks the task template, which reads results
+	 * @param codec the message codec
+	 * @param publisher publishes every task of a workflow
+	 * @param backend where results are read
+	 * @param chainStore where long chains are kept (the one the workers' {@link CanvasOutcomeHandler} reads), or
+	 * {@code null} to keep every chain inline
+	 * @param timeToLive how long a stored chain is kept after it was written or last read (the results' time to live)
+	 */
+	public DefaultWorkflowTemplate(TaskTemplate tasks, MessageCodec codec, TaskPublisher publisher,
+			ResultBackend backend, ChainStore chainStore, Duration timeToLive) {
 		this.tasks = tasks;
 		this.freezer = new CanvasFreezer(codec);
-		this.starter = new WorkflowStarter(codec, publisher, backend);
+		this.starter = new WorkflowStarter(codec, publisher, backend, chainStore, timeToLive);
 	}
 
 	@Override
@@ -88,7 +107,7 @@ public class DefaultWorkflowTemplate implements WorkflowTemplate {
 		if (node instanceof ChainNode chain && chain.steps().isEmpty()) {
 			return null;
 		}
-		this.starter.publish(node, List.of(), Continuation.NONE, Lineage.ofCaller(firstTaskId(node)), false);
+		this.starter.publish(node, List.of(), MessageEmbed.EMPTY, Lineage.ofCaller(firstTaskId(node)), false);
 		@SuppressWarnings("unchecked")
 		AsyncResult<R> result = (AsyncResult<R>) handle(node, null);
 		return result;

@@ -9,7 +9,9 @@ import dev.celerity.canvas.Node.ChainNode;
 import dev.celerity.canvas.Node.ChordNode;
 import dev.celerity.canvas.Node.GroupNode;
 import dev.celerity.canvas.Node.TaskNode;
+import dev.celerity.message.ChainRef;
 import dev.celerity.message.GroupSlot;
+import dev.celerity.message.MessageEmbed;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.message.SignatureSpec;
 import dev.celerity.message.TaskIds;
@@ -30,6 +32,8 @@ final class NodeSpecs {
 	private static final String GROUP_ID = "group_id";
 
 	private static final String CHORD = "chord";
+
+	private static final String CHAIN_REF = "chain_ref";
 
 	private final MessageCodec codec;
 
@@ -79,9 +83,11 @@ final class NodeSpecs {
 	}
 
 	/**
-	 * Packs a node with the continuation it must honour when it runs later (a chord body) into one signature.
+	 * Packs a node with the continuation it must honour when it runs later (a chord body) into one signature: the
+	 * inline rest of the chain joins the node as a chain, the stored rest, the group and the chord it reports to
+	 * travel in its options.
 	 */
-	SignatureSpec attach(Node node, Continuation continuation) {
+	SignatureSpec attach(Node node, MessageEmbed continuation) {
 		Node whole = node;
 		if (!continuation.chain().isEmpty()) {
 			List<Node> steps = new ArrayList<>();
@@ -93,33 +99,45 @@ final class NodeSpecs {
 			whole = new ChainNode(steps);
 		}
 		SignatureSpec spec = toSpec(whole);
-		if (continuation.slot() == null) {
+		GroupSlot slot = continuation.slot();
+		if (slot == null && continuation.chainRef() == null) {
 			return spec;
 		}
 		Map<String, Object> options = new LinkedHashMap<>(spec.options());
-		options.put(GROUP_ID, continuation.slot().groupId());
-		options.put(GroupSlot.GROUP_INDEX, continuation.slot().index());
-		options.put(GroupSlot.CHORD_SIZE, continuation.slot().size());
-		if (continuation.chordBody() != null) {
-			options.put(CHORD, continuation.chordBody());
+		if (slot != null) {
+			options.put(GROUP_ID, slot.groupId());
+			options.put(GroupSlot.GROUP_INDEX, slot.index());
+			options.put(GroupSlot.CHORD_SIZE, slot.size());
+			if (continuation.chord() != null) {
+				options.put(CHORD, continuation.chord());
+			}
+		}
+		if (continuation.chainRef() != null) {
+			options.put(CHAIN_REF, continuation.chainRef());
 		}
 		return new SignatureSpec(spec.task(), spec.args(), spec.kwargs(), options, spec.immutable(),
 				spec.subtaskType());
 	}
 
 	/**
-	 * Unpacks a signature packed by {@link #attach}: the node, and the group and chord it reports to.
+	 * Unpacks a signature packed by {@link #attach}: the node, and the stored chain, group and chord it continues
+	 * with.
 	 */
 	Attached detach(Object value) {
 		SignatureSpec spec = specOf(value);
 		Map<String, Object> options = spec.options();
-		Continuation continuation = Continuation.NONE;
+		GroupSlot slot = null;
+		SignatureSpec chord = null;
 		if (options.get(GROUP_ID) != null) {
-			GroupSlot slot = new GroupSlot(String.valueOf(options.get(GROUP_ID)),
-					intOf(options.get(GroupSlot.GROUP_INDEX)), intOf(options.get(GroupSlot.CHORD_SIZE)));
-			Object chord = options.get(CHORD);
-			continuation = new Continuation(List.of(), slot, (chord != null) ? specOf(chord) : null);
+			slot = new GroupSlot(String.valueOf(options.get(GROUP_ID)), intOf(options.get(GroupSlot.GROUP_INDEX)),
+					intOf(options.get(GroupSlot.CHORD_SIZE)));
+			Object packed = options.get(CHORD);
+			chord = (packed != null) ? specOf(packed) : null;
 		}
+		Object ref = options.get(CHAIN_REF);
+		ChainRef chainRef = (ref != null) ? this.codec.convert(ref, ChainRef.class) : null;
+		MessageEmbed continuation = (slot == null && chainRef == null) ? MessageEmbed.EMPTY
+				: new MessageEmbed(List.of(), List.of(), List.of(), chainRef, chord, slot);
 		return new Attached(toNode(spec), continuation);
 	}
 
@@ -132,7 +150,7 @@ final class NodeSpecs {
 		String id = (String) options.remove(TASK_ID);
 		List<Node> links = toNodes(options.remove(LINK));
 		List<Node> errorLinks = toNodes(options.remove(LINK_ERROR));
-		for (String key : List.of(GROUP_ID, GroupSlot.GROUP_INDEX, GroupSlot.CHORD_SIZE, CHORD)) {
+		for (String key : List.of(GROUP_ID, GroupSlot.GROUP_INDEX, GroupSlot.CHORD_SIZE, CHORD, CHAIN_REF)) {
 			options.remove(key);
 		}
 		return new TaskNode((id != null) ? id : TaskIds.next(), spec.task(), spec.args(), spec.kwargs(), options,
@@ -172,9 +190,9 @@ final class NodeSpecs {
 	/**
 	 * A node and the continuation packed with it.
 	 * @param node the node
-	 * @param continuation the group and chord it reports to, {@link Continuation#NONE} if none
+	 * @param continuation the stored chain, group and chord it continues with, {@link MessageEmbed#EMPTY} if none
 	 */
-	record Attached(Node node, Continuation continuation) {
+	record Attached(Node node, MessageEmbed continuation) {
 
 	}
 

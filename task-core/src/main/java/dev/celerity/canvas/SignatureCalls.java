@@ -38,8 +38,7 @@ public final class SignatureCalls {
 		TaskNode task = (TaskNode) this.freezer.freeze(signature);
 		MessageEmbed embed = new MessageEmbed(this.specs.toSpecs(task.links()), this.specs.toSpecs(task.errorLinks()),
 				List.of(), null);
-		return new OutboundCall(task.id(), task.task(), task.args(), task.kwargs(), signature.options(), null, embed,
-				lineage);
+		return new OutboundCall(task.id(), task.task(), task.args(), task.kwargs(), signature.options(), embed, lineage);
 	}
 
 }

@@ -1,9 +1,11 @@
 package dev.celerity.canvas;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.celerity.backend.ChainStore;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
 import dev.celerity.canvas.Node.ChainNode;
@@ -14,17 +16,14 @@ import dev.celerity.message.CallOptions;
 import dev.celerity.message.GroupSlot;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.message.MessageEmbed;
-import dev.celerity.message.SignatureSpec;
 import dev.celerity.publish.Lineage;
 import dev.celerity.publish.OutboundCall;
 import dev.celerity.publish.TaskPublisher;
 
-
-
 /**
  * Starts a frozen workflow: the tasks that can start now become calls carrying what follows them (the rest of their
  * chain, their group, their chord's body), published through the {@link TaskPublisher}, so any worker of any
- * instance can continue the workflow.
+ * instance can continue the workflow. A long rest of a chain is stored once, as {@link RemainingChain} decides.
  */
 final class WorkflowStarter {
 
@@ -37,14 +36,29 @@ final class WorkflowStarter {
 
 	private final ResultBackend backend;
 
-	WorkflowStarter(MessageCodec codec, TaskPublisher publisher, ResultBackend backend) {
+	private final RemainingChain chains;
+
+	/**
+	 * @param codec the message codec
+	 * @param publisher publishes the calls
+	 * @param backend where results are read (to skip finished steps)
+	 * @param chainStore where long chains are kept, or {@code null} to keep every chain inline
+	 * @param timeToLive how long stored chains are kept
+	 */
+	WorkflowStarter(MessageCodec codec, TaskPublisher publisher, ResultBackend backend, ChainStore chainStore,
+			Duration timeToLive) {
 		this.specs = new NodeSpecs(codec);
 		this.publisher = publisher;
 		this.backend = backend;
+		this.chains = new RemainingChain(this.specs, chainStore, timeToLive);
 	}
 
 	NodeSpecs specs() {
 		return this.specs;
+	}
+
+	RemainingChain chains() {
+		return this.chains;
 	}
 
 	/**
@@ -56,7 +70,7 @@ final class WorkflowStarter {
 	 * @param skipDone whether to leave out tasks whose result is already final (a continuation repeated after a
 	 * redelivery must not run a finished step twice)
 	 */
-	void publish(Node node, List<Object> extraArgs, Continuation continuation, Lineage lineage, boolean skipDone) {
+	void publish(Node node, List<Object> extraArgs, MessageEmbed continuation, Lineage lineage, boolean skipDone) {
 		List<OutboundCall> calls = new ArrayList<>();
 		emit(node, extraArgs, continuation, lineage, calls);
 		if (skipDone) {
@@ -65,7 +79,7 @@ final class WorkflowStarter {
 		this.publisher.publishAll(calls);
 	}
 
-	private void emit(Node node, List<Object> extra, Continuation continuation, Lineage lineage,
+	private void emit(Node node, List<Object> extra, MessageEmbed continuation, Lineage lineage,
 			List<OutboundCall> out) {
 		if (node instanceof TaskNode task) {
 			out.add(call(task, extra, continuation, lineage));
@@ -81,22 +95,19 @@ final class WorkflowStarter {
 		}
 	}
 
-	private void emitChain(ChainNode chain, List<Object> extra, Continuation continuation, Lineage lineage,
+	private void emitChain(ChainNode chain, List<Object> extra, MessageEmbed continuation, Lineage lineage,
 			List<OutboundCall> out) {
 		List<Node> steps = chain.steps();
 		if (steps.isEmpty()) {
 			return;
 		}
-		List<SignatureSpec> remaining = new ArrayList<>(continuation.chain());
-		for (int i = steps.size() - 1; i > 0; i--) {
-			remaining.add(this.specs.toSpec(steps.get(i)));
-		}
-		emit(steps.get(0), extra, continuation.withChain(remaining), lineage, out);
+		emit(steps.get(0), extra, this.chains.prepend(steps.subList(1, steps.size()), continuation), lineage, out);
 	}
 
-	private void emitGroup(GroupNode group, List<Object> extra, Continuation continuation, Lineage lineage,
+	private void emitGroup(GroupNode group, List<Object> extra, MessageEmbed continuation, Lineage lineage,
 			List<OutboundCall> out) {
-		if (!group.links().isEmpty() || !continuation.chain().isEmpty() || continuation.slot() != null) {
+		if (!group.links().isEmpty() || !continuation.chain().isEmpty() || continuation.chainRef() != null
+				|| continuation.slot() != null) {
 			// something waits for the whole group: it becomes a chord whose body hands the results on as one list
 			TaskNode collect = new TaskNode(group.id() + "-collect", COLLECT_TASK, List.of(), Map.of(), Map.of(),
 					false, group.links(), List.of(), Object.class);
@@ -106,12 +117,12 @@ final class WorkflowStarter {
 		}
 		int size = group.tasks().size();
 		for (int i = 0; i < size; i++) {
-			emit(group.tasks().get(i), extra, new Continuation(List.of(), new GroupSlot(group.id(), i, size), null),
-					lineage, out);
+			emit(group.tasks().get(i), extra, MessageEmbed.inGroup(new GroupSlot(group.id(), i, size), null), lineage,
+					out);
 		}
 	}
 
-	private void emitChord(ChordNode chord, List<Object> extra, Continuation continuation, Lineage lineage,
+	private void emitChord(ChordNode chord, List<Object> extra, MessageEmbed continuation, Lineage lineage,
 			List<OutboundCall> out) {
 		GroupNode header = chord.header();
 		int size = header.tasks().size();
@@ -123,21 +134,21 @@ final class WorkflowStarter {
 		}
 		var body = this.specs.attach(chord.body(), continuation);
 		for (int i = 0; i < size; i++) {
-			emit(header.tasks().get(i), extra, new Continuation(List.of(), new GroupSlot(header.id(), i, size), body),
-					lineage, out);
+			emit(header.tasks().get(i), extra, MessageEmbed.inGroup(new GroupSlot(header.id(), i, size), body), lineage,
+					out);
 		}
 	}
 
-	private OutboundCall call(TaskNode task, List<Object> extra, Continuation continuation, Lineage lineage) {
+	private OutboundCall call(TaskNode task, List<Object> extra, MessageEmbed continuation, Lineage lineage) {
 		List<Object> args = new ArrayList<>();
 		if (!task.immutable()) {
 			args.addAll(extra);
 		}
 		args.addAll(task.args());
-		MessageEmbed embed = new MessageEmbed(this.specs.toSpecs(task.links()), this.specs.toSpecs(task.errorLinks()),
-				continuation.chain(), continuation.chordBody());
-		return new OutboundCall(task.id(), task.task(), args, task.kwargs(), CallOptions.fromMap(task.options()),
-				continuation.slot(), embed, lineage);
+		MessageEmbed embed = continuation.withCallbacks(this.specs.toSpecs(task.links()),
+				this.specs.toSpecs(task.errorLinks()));
+		return new OutboundCall(task.id(), task.task(), args, task.kwargs(), CallOptions.fromMap(task.options()), embed,
+				lineage);
 	}
 
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  * @param kwargs keyword arguments as JSON values
  * @param headers retries, ETA, expiry, workflow ids and extra headers
  * @param delivery the queue and priority routing chose
- * @param embed the workflow continuation: callbacks, error callbacks, remaining chain, chord
+ * @param embed the workflow continuation: callbacks, error callbacks, remaining chain, chord; its group slot is
+ * filled in from the headers
  */
 public record TaskMessage(String id, String task, List<Object> args, Map<String, Object> kwargs,
 		MessageHeaders headers, DeliveryInfo delivery, MessageEmbed embed) {
@@ -25,6 +26,10 @@ public record TaskMessage(String id, String task, List<Object> args, Map<String,
 		kwargs = (kwargs != null) ? java.util.Collections.unmodifiableMap(new LinkedHashMap<>(kwargs)) : Map.of();
 		headers = (headers != null) ? headers : MessageHeaders.EMPTY;
 		embed = (embed != null) ? embed : MessageEmbed.EMPTY;
+		if (embed.slot() == null && headers.group() != null) {
+			// the one place a group slot read from the headers joins the rest of what follows the task
+			embed = embed.withSlot(GroupSlot.of(headers));
+		}
 	}
 
 	/**

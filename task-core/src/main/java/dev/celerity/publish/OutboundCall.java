@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.celerity.api.TaskOptions;
-import dev.celerity.message.GroupSlot;
 import dev.celerity.message.MessageEmbed;
 
 /**
@@ -16,11 +15,11 @@ import dev.celerity.message.MessageEmbed;
  * @param args the positional arguments, as JSON values
  * @param kwargs the keyword arguments, as JSON values
  * @param options the call options (queue, priority, countdown, eta, expires, time limits, ignore result)
- * @param slot the task's place in its group, or {@code null}
- * @param embed what follows the task: callbacks, error callbacks, the rest of its chain, its chord's body
+ * @param embed what follows the task: callbacks, error callbacks, the rest of its chain, its chord's body and its
+ * place in its group
  * @param lineage the workflow's root and the publishing task
  */
 public record OutboundCall(String id, String task, List<Object> args, Map<String, Object> kwargs,
-		TaskOptions options, GroupSlot slot, MessageEmbed embed, Lineage lineage) {
+		TaskOptions options, MessageEmbed embed, Lineage lineage) {
 
 }

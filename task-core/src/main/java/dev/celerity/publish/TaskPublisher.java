@@ -14,6 +14,7 @@ import dev.celerity.broker.OutboundMessage;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.DeliveryInfo;
+import dev.celerity.message.GroupSlot;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.message.MessageHeaders;
 import dev.celerity.message.TaskMessage;
@@ -135,12 +136,13 @@ public class TaskPublisher {
 		Route route = this.router.route(call.task(), call.args(), call.kwargs(), options);
 		Map<String, String> extra = new LinkedHashMap<>();
 		extra.put(MessageHeaders.SENT_AT, now.toString());
-		if (call.slot() != null) {
-			call.slot().writeTo(extra);
+		GroupSlot slot = call.embed().slot();
+		if (slot != null) {
+			slot.writeTo(extra);
 		}
 		MessageHeaders headers = new MessageHeaders(0, options.readyAt(now), options.expires(),
 				call.lineage().rootOf(call.id()), call.lineage().parentId(),
-				(call.slot() != null) ? call.slot().groupId() : null, extra,
+				(slot != null) ? slot.groupId() : null, extra,
 				MessageHeaders.timelimit(options.softTimeLimit(), options.hardTimeLimit()), options.ignoreResult());
 		return new TaskMessage(call.id(), call.task(), call.args(), call.kwargs(), headers,
 				new DeliveryInfo(route.queue(), route.priority(), route.decidedBy()), call.embed());

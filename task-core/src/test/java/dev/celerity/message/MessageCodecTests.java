@@ -27,6 +27,35 @@ class MessageCodecTests {
 	}
 
 	@Test
+	void storedChainReferenceTravelsInTheEmbedAndTheGroupSlotOnlyInTheHeaders() {
+		SignatureSpec chord = new SignatureSpec("c.body", List.of(), Map.of(), Map.of(), false, null);
+		MessageEmbed embed = new MessageEmbed(List.of(), List.of(), List.of(), new ChainRef("chain-1", 3, 40), chord,
+				new GroupSlot("g1", 2, 5));
+		Map<String, String> extra = new java.util.LinkedHashMap<>();
+		embed.slot().writeTo(extra);
+		TaskMessage message = new TaskMessage("id-1", "t", List.of(), Map.of(),
+				new MessageHeaders(0, null, null, "root", null, "g1", extra), new DeliveryInfo("q", 0, "task"), embed);
+		byte[] bytes = this.codec.encode(message);
+		String json = new String(bytes, StandardCharsets.UTF_8);
+		assertThat(json).contains("\"chain_ref\":{\"id\":\"chain-1\",\"position\":3,\"size\":40}")
+			.doesNotContain("\"slot\"")
+			.doesNotContain("\"empty\"");
+		TaskMessage decoded = this.codec.decode(bytes);
+		assertThat(decoded.embed()).isEqualTo(embed);
+		assertThat(decoded.embed().isChordMember()).isTrue();
+	}
+
+	@Test
+	void messageOfThePreviousVersionWithAnInlineChainDecodesWithoutAReference() {
+		String json = "{\"id\":\"id-1\",\"task\":\"t\",\"delivery\":{\"queue\":\"q\",\"priority\":0},"
+				+ "\"embed\":{\"chain\":[{\"task\":\"next\",\"immutable\":false,\"options\":{\"task_id\":\"n1\"}}]}}";
+		TaskMessage decoded = this.codec.decode(json.getBytes(StandardCharsets.UTF_8));
+		assertThat(decoded.embed().chainRef()).isNull();
+		assertThat(decoded.embed().slot()).isNull();
+		assertThat(decoded.embed().chain()).extracting(SignatureSpec::task).containsExactly("next");
+	}
+
+	@Test
 	void bytesThatAreNotAMessageAreRefusedWithAReason() {
 		assertThatExceptionOfType(MessageDecodingException.class)
 			.isThrownBy(() -> this.codec.decode("[1,2".getBytes(StandardCharsets.UTF_8)))

@@ -5,7 +5,7 @@ import dev.celerity.redis.RedisKeys;
 /**
  * Builds the keys and channels of results and chords on Redis: {@code <prefix>:result:{<task id>}} holds a task's
  * state, {@code <prefix>:result-ready:{<task id>}} announces its final state, {@code <prefix>:chord:{<chord id>}}
- * holds a chord's header results.
+ * holds a chord's header results, {@code <prefix>:chain:{<chain id>}} the steps of a stored chain.
  */
 public final class ResultKeys {
 
@@ -52,6 +52,15 @@ public final class ResultKeys {
 	 */
 	public String chord(String chordId) {
 		return this.keys.key("chord", RedisKeys.tag(chordId));
+	}
+
+	/**
+	 * Returns the key of a stored chain's steps.
+	 * @param chainId the chain's id
+	 * @return the key, hash-tagged by the chain id
+	 */
+	public String chain(String chainId) {
+		return this.keys.key("chain", RedisKeys.tag(chainId));
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Import;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
 import dev.celerity.autoconfigure.CelerityProperties;
+import dev.celerity.backend.ChainStore;
 import dev.celerity.backend.ChordStore;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.canvas.CanvasOutcomeHandler;
@@ -26,8 +27,9 @@ import dev.celerity.worker.TaskOutcomeHandler;
 
 /**
  * Auto-configuration of workflows (chains, groups, chords): the {@link WorkflowTemplate} that sends them, the
- * worker-side handler that continues them, the chord store that counts chord headers (embedded unless another
- * auto-configuration or the application supplies one) and the built-in map, starmap and collect tasks.
+ * worker-side handler that continues them, the chord store that counts chord headers and the chain store that
+ * keeps long chains (embedded unless another auto-configuration or the application supplies them) and the built-in
+ * map, starmap and collect tasks.
  */
 @AutoConfiguration(after = CelerityAutoConfiguration.class)
 @ConditionalOnBean(TaskTemplate.class)
@@ -38,17 +40,18 @@ public final class CanvasAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WorkflowTemplate workflowTemplate(TaskTemplate tasks, MessageCodec codec, TaskPublisher publisher,
-			ResultBackend backend) {
-		return new DefaultWorkflowTemplate(tasks, codec, publisher, backend);
+			ResultBackend backend, ChainStore chains, CelerityProperties properties) {
+		return new DefaultWorkflowTemplate(tasks, codec, publisher, backend, chains,
+				properties.getResult().getTimeToLive());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	TaskOutcomeHandler celerityCanvasOutcomeHandler(MessageCodec codec, TaskPublisher publisher,
-			ResultBackend backend, ChordStore chords, CelerityProperties properties,
+			ResultBackend backend, ChordStore chords, ChainStore chains, CelerityProperties properties,
 			@Qualifier("celerityClock") Clock clock) {
-		return new CanvasOutcomeHandler(codec, publisher, backend, chords, properties.getResult().getTimeToLive(),
-				clock);
+		return new CanvasOutcomeHandler(codec, publisher, backend, chords, chains,
+				properties.getResult().getTimeToLive(), clock);
 	}
 
 	@Bean

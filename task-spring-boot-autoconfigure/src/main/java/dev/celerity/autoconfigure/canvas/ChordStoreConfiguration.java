@@ -9,14 +9,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.celerity.autoconfigure.redis.CelerityRedisProperties;
+import dev.celerity.backend.ChainStore;
 import dev.celerity.backend.ChordStore;
+import dev.celerity.backend.memory.InMemoryChainStore;
 import dev.celerity.backend.memory.InMemoryChordStore;
+import dev.celerity.backend.redis.RedisChainStore;
 import dev.celerity.backend.redis.RedisChordStore;
 import dev.celerity.message.MessageCodec;
 
 /**
- * The chord store: on Redis when results are kept in Redis (so every instance counts the same chords), embedded
- * otherwise.
+ * The chord store and the chain store: on Redis when results are kept in Redis (so every instance counts the same
+ * chords and reads the same long chains), embedded otherwise.
  */
 final class ChordStoreConfiguration {
 
@@ -36,6 +39,13 @@ final class ChordStoreConfiguration {
 			return new RedisChordStore(connectionFactory, codec, redisProperties.getKeyPrefix());
 		}
 
+		@Bean
+		@ConditionalOnMissingBean
+		ChainStore celerityChainStore(RedisConnectionFactory connectionFactory, MessageCodec codec,
+				CelerityRedisProperties redisProperties) {
+			return new RedisChainStore(connectionFactory, codec, redisProperties.getKeyPrefix());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -45,6 +55,12 @@ final class ChordStoreConfiguration {
 		@ConditionalOnMissingBean
 		ChordStore celerityChordStore() {
 			return new InMemoryChordStore();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ChainStore celerityChainStore() {
+			return new InMemoryChainStore();
 		}
 
 	}

@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * The workflow contract: every canvas form and its error paths, run through an auto-configured application with
  * its worker. Subclasses supply the broker (and may run several worker instances sharing it).
  */
-public abstract class AbstractCanvasIntegrationTests implements CanvasNestingContract, CanvasFailureContract {
+public abstract class AbstractCanvasIntegrationTests
+		implements CanvasNestingContract, CanvasFailureContract, CanvasLongChainContract {
 
 	protected static final Duration WAIT = Duration.ofSeconds(20);
 

@@ -8,7 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
+import dev.celerity.backend.ChainStore;
 import dev.celerity.backend.ChordStore;
+import dev.celerity.backend.memory.InMemoryChainStore;
 import dev.celerity.backend.memory.InMemoryChordStore;
 import dev.celerity.canvas.CanvasOutcomeHandler;
 import dev.celerity.canvas.WorkflowTemplate;
@@ -28,11 +30,12 @@ class CanvasAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(CelerityAutoConfiguration.class, CanvasAutoConfiguration.class));
 
 	@Test
-	void defaultContextSendsAndContinuesWorkflowsWithTheEmbeddedChordStore() {
+	void defaultContextSendsAndContinuesWorkflowsWithTheEmbeddedChordAndChainStores() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(WorkflowTemplate.class);
 			assertThat(context).getBean(TaskOutcomeHandler.class).isInstanceOf(CanvasOutcomeHandler.class);
 			assertThat(context).getBean(ChordStore.class).isInstanceOf(InMemoryChordStore.class);
+			assertThat(context).getBean(ChainStore.class).isInstanceOf(InMemoryChainStore.class);
 			assertThat(context.getBean(TaskRegistry.class).find(Workflows.MAP_TASK)).isPresent();
 			assertThat(context.getBean(TaskRegistry.class).find(Workflows.STARMAP_TASK)).isPresent();
 			assertThat(context.getBean(TaskRegistry.class).find("celery.collect"))

@@ -1,7 +1,9 @@
 package dev.celerity.autoconfigure.canvas;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -10,9 +12,11 @@ import org.springframework.context.ApplicationContext;
 
 import dev.celerity.api.AsyncResult;
 import dev.celerity.api.Signature;
+import dev.celerity.backend.ChainStore;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
+import dev.celerity.canvas.Chain;
 import dev.celerity.canvas.GroupResult;
 import dev.celerity.events.TaskEvent.TaskPublished;
 import dev.celerity.worker.TaskRunner;
@@ -61,6 +65,42 @@ interface CanvasManualQueueContract extends CanvasContract {
 			redeliverAndRun(context, headerId, header);
 			assertThat(context.getBean(PublishedEvents.class).count(result.id())).isEqualTo(1);
 			assertThat(calls(context, "sum")).isEqualTo(1);
+		});
+	}
+
+	@Test
+	default void stepOfALongChainRepeatedAfterARedeliveryMidChainNeitherSkipsNorRepeatsAStep() {
+		run((context, tasks, workflows) -> {
+			Signature<Integer> add = tasks.task(CanvasTestTasks::add).signature();
+			Chain<Integer> chain = chain(add.clone(0, 1));
+			for (int i = 1; i < 20; i++) {
+				chain = chain.then((i == 9 || i == 19) ? add.clone(1).queue(MANUAL_QUEUE) : add.clone(1));
+			}
+			AsyncResult<Integer> result = workflows.send(chain);
+			List<AsyncResult<?>> steps = CanvasLongChainContract.stepsOf(result);
+			byte[] tenth = runManually(context);
+			assertThat(steps.get(18).get(WAIT)).isEqualTo(19);
+			// the last step waits by hand, so the stored chain is still there when the tenth step runs again
+			Broker broker = context.getBean(Broker.class);
+			String tenthId = steps.get(9).id();
+			await().atMost(WAIT).until(() -> broker.publish(new OutboundMessage(tenthId, MANUAL_QUEUE, 0, null, tenth)));
+			Map<String, Delivery> waiting = new HashMap<>();
+			await().atMost(WAIT).until(() -> {
+				broker.fetch(MANUAL_QUEUE, 2, Duration.ofSeconds(30), Duration.ofMillis(200))
+					.forEach((delivery) -> waiting.put(delivery.id(), delivery));
+				return waiting.size() == 2;
+			});
+			TaskRunner runner = context.getBean(TaskRunner.class);
+			runner.run(waiting.get(tenthId));
+			runner.run(waiting.get(result.id()));
+			assertThat(result.get(WAIT)).isEqualTo(20);
+			PublishedEvents published = context.getBean(PublishedEvents.class);
+			for (AsyncResult<?> step : steps) {
+				assertThat(published.count(step.id())).as(step.id()).isEqualTo(1);
+			}
+			assertThat(calls(context, "add")).as("only the redelivered step runs twice").isEqualTo(21);
+			ChainStore store = context.getBean(ChainStore.class);
+			await().atMost(WAIT).until(() -> store.steps(steps.get(1).id(), 0).isEmpty());
 		});
 	}
 

@@ -1,5 +1,7 @@
 package dev.celerity.autoconfigure.canvas;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,24 +14,33 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.celerity.api.AsyncResult;
+import dev.celerity.api.TaskExecutionException;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
 import dev.celerity.autoconfigure.redis.CelerityRedisAutoConfiguration;
 import dev.celerity.autoconfigure.redis.RedisTestApplications;
+import dev.celerity.backend.ChainStore;
 import dev.celerity.backend.ChordStore;
+import dev.celerity.backend.redis.RedisChainStore;
 import dev.celerity.backend.redis.RedisChordStore;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.redis.RedisBroker;
+import dev.celerity.canvas.Chain;
 import dev.celerity.canvas.WorkflowTemplate;
 import dev.celerity.events.TaskEvent;
 import dev.celerity.testing.redis.RedisTestContext;
 import dev.celerity.testing.redis.RequiresRedis;
 
+import static dev.celerity.canvas.Workflows.chain;
 import static dev.celerity.canvas.Workflows.chord;
 import static dev.celerity.canvas.Workflows.group;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The workflow contract on the Redis broker, result backend and chord store, with two worker instances sharing one
@@ -74,6 +85,45 @@ class RedisCanvasIntegrationTests extends AbstractCanvasIntegrationTests impleme
 			assertThat(second.getBean(InstanceRuns.class).succeeded("canvas.slow")).isPositive();
 			assertThat(tasks.calls("sum")).isOne();
 		}));
+	}
+
+	@Test
+	void longChainKeepsItsStepsInOneExpiringKeyAndLeavesNoKeyBehindOnceItEndsOrFails() {
+		workerRunner(new CanvasTestTasks(), new PublishedEvents()).run((context) -> {
+			assertThatNoStartupFailure(context);
+			String keyPrefix = context.getEnvironment().getProperty("celerity.redis.key-prefix");
+			assertThat(context).getBean(ChainStore.class).isInstanceOf(RedisChainStore.class);
+			TaskTemplate template = context.getBean(TaskTemplate.class);
+			WorkflowTemplate workflows = context.getBean(WorkflowTemplate.class);
+			Chain<Integer> waiting = chain(template.task(CanvasTestTasks::add).s(0, 1).queue(MANUAL_QUEUE));
+			Chain<Integer> failing = chain(template.task(CanvasTestTasks::add).s(0, 1));
+			for (int i = 1; i < 30; i++) {
+				waiting = waiting.then(template.task(CanvasTestTasks::add), 1);
+				failing = failing.then((i == 15) ? template.task(CanvasTestTasks::fail).signature()
+						: template.task(CanvasTestTasks::add).signature().clone(1));
+			}
+			AsyncResult<Integer> result = workflows.send(waiting);
+			byte[] chainKey = bytes(keyPrefix + ":chain:{" + CanvasLongChainContract.stepsOf(result).get(1).id() + "}");
+			RedisConnectionFactory factory = context.getBean(RedisConnectionFactory.class);
+			try (RedisConnection connection = factory.getConnection()) {
+				assertThat(connection.listCommands().lLen(chainKey)).isEqualTo(29);
+				assertThat(connection.keyCommands().pTtl(chainKey)).isPositive()
+					.isLessThanOrEqualTo(Duration.ofDays(1).toMillis());
+			}
+			CanvasManualQueueContract.runManually(context);
+			assertThat(result.get(WAIT)).isEqualTo(30);
+			AsyncResult<Integer> failed = workflows.send(failing);
+			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> failed.get(WAIT));
+			await().atMost(WAIT).untilAsserted(() -> {
+				try (RedisConnection connection = factory.getConnection()) {
+					assertThat(connection.keyCommands().keys(bytes(keyPrefix + ":chain:*"))).isEmpty();
+				}
+			});
+		});
+	}
+
+	private static byte[] bytes(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 	// one runner for both instances, so that both get the same key prefix

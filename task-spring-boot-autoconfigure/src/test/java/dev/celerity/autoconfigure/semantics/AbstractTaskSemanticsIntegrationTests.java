@@ -32,6 +32,7 @@ import dev.celerity.backend.ResultBackend;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.OutboundMessage;
 import dev.celerity.canvas.GroupResult;
+import dev.celerity.canvas.Chain;
 import dev.celerity.canvas.WorkflowTemplate;
 import dev.celerity.client.DefaultTaskTemplate;
 import dev.celerity.message.MessageCodec;
@@ -236,6 +237,17 @@ public abstract class AbstractTaskSemanticsIntegrationTests {
 				.send(chain(Signature.of("semantics.repeat", 20_000), Signature.of("semantics.stamp")));
 			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> chained.get(WAIT))
 				.satisfies((ex) -> assertThat(ex.getRemoteType()).isEqualTo(MessageTooLargeException.class.getName()));
+			// and so does one whose rest is kept in the chain store: every remaining step fails
+			Chain<Object> longChain = chain(Signature.of("semantics.repeat", 20_000), Signature.of("semantics.stamp"));
+			for (int i = 0; i < 12; i++) {
+				longChain = longChain.then(Signature.of("semantics.stamp"));
+			}
+			AsyncResult<Object> last = context.getBean(WorkflowTemplate.class).send(longChain);
+			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> last.get(WAIT))
+				.satisfies((ex) -> assertThat(ex.getRemoteType()).isEqualTo(MessageTooLargeException.class.getName()));
+			for (AsyncResult<?> step = last; step.parent() != null; step = step.parent()) {
+				assertThat(step.state()).isEqualTo(TaskState.FAILURE);
+			}
 		});
 	}
 
