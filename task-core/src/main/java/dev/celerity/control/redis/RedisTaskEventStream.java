@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +26,12 @@ import dev.celerity.events.TaskEventListener;
  * Appends every task event of the cluster to one capped Redis stream that a dashboard can read with
  * {@code XRANGE}/{@code XREAD}.
  *
- * <p>Events are queued and appended by a writer thread of its own: each write takes what queued up during the
- * previous one and appends it as one stream entry (a {@code count} field and an {@code events} field holding a JSON array of the events, each
- * with its time), so that publishing
- * an event never waits for Redis, a busy worker pays one {@code XADD} for many events, and an idle one still appends
- * each event at once. Each append trims the stream so that it keeps about the configured number of events, whatever the
- * number per entry. The stream is a monitoring aid, not a record: when Redis cannot keep up and the
+ * <p>Events are queued and appended by a writer thread of its own: each write takes what queued up since the
+ * previous one and appends it as one stream entry (a {@code count} field and an {@code events} field holding a JSON
+ * array of the events, each with its time), so that publishing an event never waits for Redis. The writer writes at
+ * most once every two milliseconds, so a busy worker pays one {@code XADD} for many events, while an idle one still
+ * appends each event at once. Each append trims the stream so that it keeps about the configured number of events,
+ * whatever the number per entry. The stream is a monitoring aid, not a record: when Redis cannot keep up and the
  * queue is full, further events are dropped (and counted) rather than slowing the tasks down.
  *
  * <p>Which event types are appended can be chosen (all by default).
@@ -44,6 +45,9 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 	private static final int MAX_EVENTS_PER_ENTRY = 256;
 
 	private static final long IDLE_POLL_MILLIS = 200;
+
+	// at most one write per interval: a busy writer gathers the events of about two milliseconds into one entry
+	private static final long MIN_WRITE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
 	private static final List<String> ALL_TYPES = Arrays.stream(TaskEvent.class.getPermittedSubclasses())
 		.map(Class::getSimpleName)
@@ -158,6 +162,7 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 
 	private void writeLoop() {
 		List<Map<String, Object>> batch = new ArrayList<>(MAX_EVENTS_PER_ENTRY);
+		long lastWrite = System.nanoTime() - MIN_WRITE_INTERVAL_NANOS;
 		while (!this.closed || !this.pending.isEmpty()) {
 			try {
 				// waits a little at a time, so that closing is noticed without interrupting a write
@@ -170,7 +175,13 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 			catch (InterruptedException ex) {
 				return;
 			}
+			// an event after a quiet spell goes at once; one soon after the last write waits for what comes with it
+			long sinceLastWrite = System.nanoTime() - lastWrite;
+			if (sinceLastWrite < MIN_WRITE_INTERVAL_NANOS && !this.closed) {
+				LockSupport.parkNanos(MIN_WRITE_INTERVAL_NANOS - sinceLastWrite);
+			}
 			this.pending.drainTo(batch, MAX_EVENTS_PER_ENTRY - 1);
+			lastWrite = System.nanoTime();
 			append(batch);
 			batch.clear();
 		}
