@@ -246,6 +246,47 @@ class RedisBrokerIntegrationTests {
 		assertThat(broker.stats(this.queue).leased()).isOne();
 	}
 
+	@Test
+	void aDelayedPublicationWakesAWaitingConsumerToLookAgainAndItAnswersAtTheDueTime() throws Exception {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults().withIdleRecheck(Duration.ofSeconds(30)));
+		assertThat(broker.awaitReady(this.queue, Duration.ZERO)).isFalse();
+		CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+			try {
+				return broker.awaitReady(this.queue, Duration.ofSeconds(10));
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+		java.time.Instant readyAt = java.time.Instant.now().plusMillis(400);
+		broker(RedisBrokerOptions.defaults()).publish(message("later", 0, readyAt));
+		assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(java.time.Instant.now()).isAfterOrEqualTo(readyAt.minusMillis(20))
+			.isBefore(readyAt.plusSeconds(1));
+	}
+
+	@Test
+	void aReadySignalIsTrustedAndAFetchThatTakesEverythingTakesIt() throws Exception {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults());
+		QueueKeys keys = broker.keys().queue(this.queue);
+		broker.publishAll(List.of(message("a", 0, null), message("b", 0, null)));
+		assertThat(wakeSignals(keys)).containsExactly("w");
+		assertThat(broker.fetch(this.queue, 1, LEASE, Duration.ZERO)).hasSize(1);
+		assertThat(wakeSignals(keys)).as("b is still ready").containsExactly("w");
+		assertThat(broker.fetch(this.queue, 10, LEASE, Duration.ZERO)).hasSize(1);
+		assertThat(wakeSignals(keys)).isEmpty();
+		broker.publish(message("later", 0, java.time.Instant.now().plusSeconds(60)));
+		assertThat(wakeSignals(keys)).containsExactly("d");
+		try (RedisConnection connection = this.redis.connectionFactory().getConnection()) {
+			connection.zSetCommands().zAdd(bytes(keys.wake()), 0, bytes("w"));
+		}
+		// a ready signal is a hint: the consumer is told to fetch, without a look first
+		assertThat(broker.awaitReady(this.queue, Duration.ofSeconds(5))).isTrue();
+		assertThat(broker.fetch(this.queue, 10, LEASE, Duration.ZERO)).isEmpty();
+		assertThat(wakeSignals(keys)).containsExactly("d");
+	}
+
 	private RedisBroker broker(RedisBrokerOptions options) {
 		RedisBroker broker = new RedisBroker(this.redis.connectionFactory(),
 				options.withKeyPrefix(this.redis.keyPrefix()), new MessageCodec(), Clock.systemUTC());
@@ -262,6 +303,16 @@ class RedisBrokerIntegrationTests {
 				throw new IllegalStateException(ex);
 			}
 		});
+	}
+
+	private List<String> wakeSignals(QueueKeys keys) {
+		try (RedisConnection connection = this.redis.connectionFactory().getConnection()) {
+			return connection.zSetCommands()
+				.zRange(bytes(keys.wake()), 0, -1)
+				.stream()
+				.map((member) -> new String(member, StandardCharsets.UTF_8))
+				.toList();
+		}
 	}
 
 	private long hashLength(String key) {
