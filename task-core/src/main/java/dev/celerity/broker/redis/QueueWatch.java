@@ -10,9 +10,8 @@ import dev.celerity.broker.redis.WakeUpSignals.Signal;
  * Looks at a queue with a script and, while the look finds nothing, waits on the queue's wake-up signal, for no
  * longer than the next due time the last look reported. A signal that work is ready can be trusted without a look
  * (see {@link #await(String, String, Duration, Supplier, Supplier)}), saving a round trip between a publication and
- * the fetch that follows it. Queues found empty are remembered (see {@link IdleQueues}),
- * so an idle consumer issues one blocking read per wait and runs the script only when signalled or when something
- * may have fallen due.
+ * the fetch that follows it. Queues found empty are remembered (see {@link IdleQueues}), so an idle consumer issues
+ * one blocking read per wait and runs the script only when signalled or when something may have fallen due.
  */
 final class QueueWatch {
 
