@@ -9,6 +9,9 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.data.redis.connection.ReturnType;
 
 /**
@@ -16,6 +19,8 @@ import org.springframework.data.redis.connection.ReturnType;
  * trip for the lot, and no dedicated connection.
  */
 final class LettucePipeline {
+
+	private static final Logger logger = LoggerFactory.getLogger(LettucePipeline.class);
 
 	private LettucePipeline() {
 	}
@@ -41,6 +46,36 @@ final class LettucePipeline {
 			replies.add(await(commands, calls.get(i), futures.get(i)));
 		}
 		return replies;
+	}
+
+	/**
+	 * Sends one call without waiting for its reply if the native connection is Lettuce's; if the server does not know
+	 * the script, its text follows, unawaited too.
+	 * @param nativeConnection the driver's connection
+	 * @param call the call
+	 * @return {@code false} if the connection is not a Lettuce one (nothing was sent)
+	 */
+	@SuppressWarnings("unchecked")
+	static boolean send(Object nativeConnection, ScriptCall call) {
+		if (!(nativeConnection instanceof RedisScriptingAsyncCommands<?, ?> async)) {
+			return false;
+		}
+		RedisScriptingAsyncCommands<byte[], byte[]> commands = (RedisScriptingAsyncCommands<byte[], byte[]>) async;
+		send(commands, call, false).whenComplete((reply, ex) -> {
+			if (ex != null && ScriptExecutor.isNoScript(ex)) {
+				send(commands, call, true).whenComplete((again, failure) -> logFailure(call, failure));
+			}
+			else {
+				logFailure(call, ex);
+			}
+		});
+		return true;
+	}
+
+	private static void logFailure(ScriptCall call, Throwable ex) {
+		if (ex != null) {
+			logger.debug("Script {} sent without waiting failed: {}", call.script().name(), ex.toString());
+		}
 	}
 
 	private static RedisFuture<Object> send(RedisScriptingAsyncCommands<byte[], byte[]> commands, ScriptCall call,

@@ -3,8 +3,12 @@ package dev.celerity.redis;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -16,6 +20,8 @@ public final class ScriptExecutor {
 
 	private static final boolean LETTUCE_PRESENT = ClassUtils
 		.isPresent("io.lettuce.core.api.async.RedisScriptingAsyncCommands", ScriptExecutor.class.getClassLoader());
+
+	private static final Logger logger = LoggerFactory.getLogger(ScriptExecutor.class);
 
 	private final RedisConnectionFactory connectionFactory;
 
@@ -49,6 +55,29 @@ public final class ScriptExecutor {
 		try (RedisConnection connection = this.connectionFactory.getConnection()) {
 			return execute(connection, call);
 		}
+	}
+
+	/**
+	 * Sends one script call without waiting for its reply, on Lettuce's shared connection (so it runs before any
+	 * call sent after it there); with another driver, or a connection of its own, it runs the call and waits. A failure
+	 * is logged, not thrown.
+	 * @param call the call
+	 */
+	public void send(ScriptCall call) {
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			if (LETTUCE_PRESENT && sharesConnection()
+					&& LettucePipeline.send(connection.getNativeConnection(), call)) {
+				return;
+			}
+			execute(connection, call);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not run script {}: {}", call.script().name(), ex.toString());
+		}
+	}
+
+	private boolean sharesConnection() {
+		return this.connectionFactory instanceof LettuceConnectionFactory lettuce && lettuce.getShareNativeConnection();
 	}
 
 	/**

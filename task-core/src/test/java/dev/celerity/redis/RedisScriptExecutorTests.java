@@ -1,6 +1,7 @@
 package dev.celerity.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import dev.celerity.testing.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The one way scripts are called, on a real Redis: by digest, with the text sent when the server does not know it.
@@ -41,6 +43,41 @@ class RedisScriptExecutorTests {
 				ScriptCall.of(doubled, ReturnType.INTEGER, List.of(), "21"),
 				ScriptCall.of(incremented, ReturnType.INTEGER, List.of(), "1")));
 		assertThat(replies).containsExactly(42L, 2L);
+	}
+
+	@Test
+	void aCallSentWithoutWaitingRunsBeforeTheCallsSentAfterIt() {
+		String key = "celerity-test-" + UUID.randomUUID();
+		LuaScript append = script("return redis.call('APPEND', KEYS[1], ARGV[1])");
+		this.executor.load(List.of(append));
+		try {
+			this.executor.send(ScriptCall.of(append, ReturnType.INTEGER, List.of(key), "sent;"));
+			Long length = this.executor.execute(ScriptCall.of(append, ReturnType.INTEGER, List.of(key), "awaited"));
+			assertThat(length).isEqualTo("sent;awaited".length());
+		}
+		finally {
+			delete(key);
+		}
+	}
+
+	@Test
+	void aCallOfAnUnknownScriptSentWithoutWaitingIsSentWhole() {
+		String key = "celerity-test-" + UUID.randomUUID();
+		LuaScript set = script("return redis.call('SET', KEYS[1], ARGV[1])");
+		try {
+			this.executor.send(ScriptCall.of(set, ReturnType.STATUS, List.of(key), "ran"));
+			LuaScript get = script("return redis.call('GET', KEYS[1])");
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> this.executor.execute(ScriptCall.of(get, ReturnType.VALUE, List.of(key))) != null);
+		}
+		finally {
+			delete(key);
+		}
+	}
+
+	private void delete(String key) {
+		this.executor.execute(ScriptCall.of(script("return redis.call('DEL', KEYS[1])"), ReturnType.INTEGER,
+				List.of(key)));
 	}
 
 	@Test

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import dev.celerity.broker.redis.WakeUpSignals.Signal;
+
 /**
  * Looks at a queue with a script and, while the look finds nothing, waits on the queue's wake-up signal, for no
- * longer than the next due time the last look reported. Queues found empty are remembered (see {@link IdleQueues}),
- * so an idle consumer issues one blocking read per wait and runs the script only when signalled or when something
- * may have fallen due.
+ * longer than the next due time the last look reported. A signal that work is ready can be trusted without a look
+ * (see {@link #await(String, String, Duration, Supplier, Supplier)}), saving a round trip between a publication and
+ * the fetch that follows it. Queues found empty are remembered (see {@link IdleQueues}), so an idle consumer issues
+ * one blocking read per wait and runs the script only when signalled or when something may have fallen due.
  */
 final class QueueWatch {
 
@@ -35,6 +38,24 @@ final class QueueWatch {
 	 */
 	<T> Look<T> await(String queue, String wakeKey, Duration maxWait, Supplier<Look<T>> look)
 			throws InterruptedException {
+		return await(queue, wakeKey, maxWait, look, null);
+	}
+
+	/**
+	 * Looks at a queue until the look finds something or the wait is over; a signal that work is ready is answered
+	 * by another supplier, which may trust it.
+	 * @param <T> what the look finds
+	 * @param queue the queue
+	 * @param wakeKey the queue's wake-up key
+	 * @param maxWait the longest wait; zero or negative looks once without waiting
+	 * @param look runs the script
+	 * @param onReady what a signal that work is ready finds (if it finds nothing, waiting goes on); {@code null} to
+	 * look again
+	 * @return what the last look found, possibly nothing
+	 * @throws InterruptedException if the waiting thread is interrupted
+	 */
+	<T> Look<T> await(String queue, String wakeKey, Duration maxWait, Supplier<Look<T>> look,
+			Supplier<Look<T>> onReady) throws InterruptedException {
 		long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
 		// a non-blocking look always runs; a blocking one trusts a recent look and the wake-up signal
 		boolean mustRun = maxWait.isZero() || maxWait.isNegative();
@@ -57,9 +78,16 @@ final class QueueWatch {
 			}
 			long block = Math.min(Math.min(remaining, this.options.maxBlock().toNanos()),
 					this.idleQueues.remainingNanos(queue, System.nanoTime()));
-			mustRun = this.signals.await(wakeKey, Duration.ofNanos(Math.max(block, 1_000_000)));
+			Signal signal = this.signals.await(wakeKey, Duration.ofNanos(Math.max(block, 1_000_000)));
+			mustRun = signal != Signal.NONE;
 			if (mustRun) {
 				this.idleQueues.forget(queue);
+			}
+			if (signal == Signal.READY && onReady != null) {
+				last = onReady.get();
+				if (last.found()) {
+					return last;
+				}
 			}
 		}
 	}

@@ -174,7 +174,8 @@ public class RedisBroker implements Broker, AutoCloseable {
 
 	/**
 	 * Waits on the queue's wake-up signal like {@link #fetch}, looking with a script that promotes due messages and
-	 * expired leases but leases nothing.
+	 * expired leases but leases nothing. A signal that work was made ready is answered at once, without waiting for
+	 * that script.
 	 */
 	@Override
 	public boolean awaitReady(String queue, Duration maxWait) throws InterruptedException {
@@ -183,6 +184,11 @@ public class RedisBroker implements Broker, AutoCloseable {
 			Long reply = this.executor.execute(this.calls.checkReady(keys));
 			long millisUntilDue = (reply != null) ? reply : -1;
 			return new Look<>((millisUntilDue == 0) ? Boolean.TRUE : null, millisUntilDue);
+		}, () -> {
+			// trusts the signal, so the caller's fetch follows at once; the look still runs, unawaited, and leaves
+			// the signal for other consumers while work is ready, in case this one has no room for it
+			this.executor.send(this.calls.checkReady(keys));
+			return new Look<>(Boolean.TRUE, 0);
 		})).found();
 	}
 

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.zset.Tuple;
 
 /**
  * Waits for a queue's wake-up signal with a blocking {@code BZPOPMIN}, each waiting thread on a connection of its
@@ -33,29 +34,29 @@ final class WakeUpSignals implements AutoCloseable {
 	}
 
 	/**
-	 * Blocks until the signal is taken or the timeout passes.
+	 * Blocks until a signal is taken or the timeout passes.
 	 * @param wakeKey the queue's wake-up key
 	 * @param timeout how long to wait, at least a millisecond
-	 * @return whether a signal was taken
+	 * @return the signal taken, {@link Signal#NONE} if none came in time
 	 */
-	boolean await(String wakeKey, Duration timeout) {
+	Signal await(String wakeKey, Duration timeout) {
 		RedisConnection connection = this.idle.pollFirst();
 		if (connection == null) {
 			connection = this.connectionFactory.getConnection();
 		}
 		boolean reusable = false;
 		try {
-			boolean signalled = connection.zSetCommands()
+			Tuple taken = connection.zSetCommands()
 				.bZPopMin(wakeKey.getBytes(StandardCharsets.UTF_8), Math.max(1, timeout.toMillis()),
-						TimeUnit.MILLISECONDS) != null;
+						TimeUnit.MILLISECONDS);
 			reusable = true;
-			return signalled;
+			return Signal.of(taken);
 		}
 		catch (QueryTimeoutException ex) {
 			// the client gave up before the server did: the connection is out of step, so it is dropped
 			logger.debug("Blocking wait on {} timed out on the client side; check the Redis command timeout",
 					wakeKey, ex);
-			return false;
+			return Signal.NONE;
 		}
 		finally {
 			if (reusable && !this.closed) {
@@ -65,6 +66,30 @@ final class WakeUpSignals implements AutoCloseable {
 				closeQuietly(connection);
 			}
 		}
+	}
+
+	/**
+	 * A wake-up signal: the scripts leave {@code w} when work is ready, {@code d} when only a due time changed.
+	 */
+	enum Signal {
+
+		/** No signal came in time. */
+		NONE,
+
+		/** Work was made ready (published, released, returned, or left for the next consumer). */
+		READY,
+
+		/** Something was delayed: the next due time may be sooner than the waiter knew. */
+		DUE_TIME_CHANGED;
+
+		static Signal of(Tuple taken) {
+			if (taken == null) {
+				return NONE;
+			}
+			byte[] member = taken.getValue();
+			return (member.length == 1 && member[0] == 'd') ? DUE_TIME_CHANGED : READY;
+		}
+
 	}
 
 	@Override

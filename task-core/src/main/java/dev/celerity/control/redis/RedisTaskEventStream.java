@@ -1,9 +1,9 @@
 package dev.celerity.control.redis;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,15 +24,17 @@ import dev.celerity.events.TaskEventListener;
 
 /**
  * Appends every task event of the cluster to one capped Redis stream that a dashboard can read with
- * {@code XRANGE}/{@code XREAD}; the stream is trimmed (approximately) to the configured length on each append.
+ * {@code XRANGE}/{@code XREAD}.
  *
- * <p>Events are queued and appended by a writer thread of its own, in pipelined batches of what queued up during the
- * previous write (on Lettuce's shared connection, one round trip per batch), so that publishing an event never waits for Redis and a busy worker pays one round trip for many
- * events. The stream is a monitoring aid, not a record: when Redis cannot keep up and the queue is full, further
- * events are dropped (and counted) rather than slowing the tasks down.
+ * <p>Events are queued and appended by a writer thread of its own: each write takes what queued up since the
+ * previous one and appends it as one stream entry (a {@code count} field and an {@code events} field holding a JSON
+ * array of the events, each with its time), so that publishing an event never waits for Redis. The writer writes at
+ * most once every two milliseconds, so a busy worker pays one {@code XADD} for many events, while an idle one still
+ * appends each event at once. Each append trims the stream so that it keeps about the configured number of events,
+ * whatever the number per entry. The stream is a monitoring aid, not a record: when Redis cannot keep up and the
+ * queue is full, further events are dropped (and counted) rather than slowing the tasks down.
  *
- * <p>Which event types are appended can be chosen (all by default): leaving out the received and started events, for
- * instance, halves what the stream costs Redis per task.
+ * <p>Which event types are appended can be chosen (all by default).
  */
 public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 
@@ -39,9 +42,12 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 
 	private static final int QUEUE_CAPACITY = 16_384;
 
-	private static final int MAX_BATCH = 512;
+	private static final int MAX_EVENTS_PER_ENTRY = 256;
 
 	private static final long IDLE_POLL_MILLIS = 200;
+
+	// at most one write per interval: a busy writer gathers the events of about two milliseconds into one entry
+	private static final long MIN_WRITE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
 	private static final List<String> ALL_TYPES = Arrays.stream(TaskEvent.class.getPermittedSubclasses())
 		.map(Class::getSimpleName)
@@ -51,11 +57,11 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 
 	private final String key;
 
-	private final XAddOptions options;
+	private final EventStreamRetention retention;
 
-	private final long maxLength;
+	private final Clock clock;
 
-	private final BlockingQueue<Map<String, String>> pending = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+	private final BlockingQueue<Map<String, Object>> pending = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
 
 	private final AtomicLong dropped = new AtomicLong();
 
@@ -91,8 +97,8 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 		this.types = Set.copyOf(types);
 		this.redis = redis;
 		this.key = new ControlKeys(prefix).events();
-		this.options = XAddOptions.maxlen(maxLength).approximateTrimming(true);
-		this.maxLength = maxLength;
+		this.retention = new EventStreamRetention(maxLength);
+		this.clock = Clock.systemUTC();
 		this.writer = new Thread(this::writeLoop, "celerity-event-stream");
 		this.writer.setDaemon(true);
 		this.writer.start();
@@ -135,7 +141,7 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 		if (!this.types.contains(event.getClass().getSimpleName())) {
 			return;
 		}
-		if (this.closed || !this.pending.offer(fields(event))) {
+		if (this.closed || !this.pending.offer(EventStreamEntry.event(event, this.clock.millis()))) {
 			this.dropped.incrementAndGet();
 		}
 	}
@@ -155,11 +161,12 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 	}
 
 	private void writeLoop() {
-		List<Map<String, String>> batch = new ArrayList<>(MAX_BATCH);
+		List<Map<String, Object>> batch = new ArrayList<>(MAX_EVENTS_PER_ENTRY);
+		long lastWrite = System.nanoTime() - MIN_WRITE_INTERVAL_NANOS;
 		while (!this.closed || !this.pending.isEmpty()) {
 			try {
 				// waits a little at a time, so that closing is noticed without interrupting a write
-				Map<String, String> first = this.pending.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+				Map<String, Object> first = this.pending.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
 				}
@@ -168,61 +175,26 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 			catch (InterruptedException ex) {
 				return;
 			}
-			this.pending.drainTo(batch, MAX_BATCH - 1);
+			// an event after a quiet spell goes at once; one soon after the last write waits for what comes with it
+			long sinceLastWrite = System.nanoTime() - lastWrite;
+			if (sinceLastWrite < MIN_WRITE_INTERVAL_NANOS && !this.closed) {
+				LockSupport.parkNanos(MIN_WRITE_INTERVAL_NANOS - sinceLastWrite);
+			}
+			this.pending.drainTo(batch, MAX_EVENTS_PER_ENTRY - 1);
+			lastWrite = System.nanoTime();
 			append(batch);
 			batch.clear();
 		}
 	}
 
-	private void append(List<Map<String, String>> batch) {
+	private void append(List<Map<String, Object>> events) {
 		try {
-			if (!LettuceStreamWriter.appendAll(this.redis, this.key, this.maxLength, batch)) {
-				batch.forEach((fields) -> this.redis.opsForStream().add(this.key, fields, this.options));
-			}
+			XAddOptions trim = XAddOptions.maxlen(this.retention.entriesToKeep(events.size()));
+			this.redis.opsForStream().add(this.key, EventStreamEntry.of(events), trim);
 		}
 		catch (RuntimeException ex) {
-			this.dropped.addAndGet(batch.size());
-			logger.debug("Could not append {} events to the event stream: {}", batch.size(), ex.toString());
-		}
-	}
-
-	static Map<String, String> fields(TaskEvent event) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("type", event.getClass().getSimpleName());
-		putIfSet(fields, "task_id", event.taskId());
-		putIfSet(fields, "task", event.taskName());
-		putIfSet(fields, "queue", event.queue());
-		if (event instanceof TaskEvent.TaskStarted started) {
-			putIfSet(fields, "args", started.argsSummary());
-		}
-		else if (event instanceof TaskEvent.TaskSucceeded succeeded) {
-			putIfSet(fields, "runtime_ms", (succeeded.runtime() != null) ? succeeded.runtime().toMillis() : null);
-		}
-		else if (event instanceof TaskEvent.TaskFailed failed) {
-			putIfSet(fields, "runtime_ms", (failed.runtime() != null) ? failed.runtime().toMillis() : null);
-			putIfSet(fields, "error", failed.error());
-		}
-		else if (event instanceof TaskEvent.TaskRetried retried) {
-			fields.put("retries", String.valueOf(retried.retries()));
-			putIfSet(fields, "eta", retried.eta());
-			putIfSet(fields, "error", retried.error());
-		}
-		else if (event instanceof TaskEvent.TaskRevoked revoked) {
-			putIfSet(fields, "reason", revoked.reason());
-		}
-		else if (event instanceof TaskEvent.TaskRejected rejected) {
-			putIfSet(fields, "reason", rejected.reason());
-		}
-		else if (event instanceof TaskEvent.TaskDeferred deferred) {
-			putIfSet(fields, "until", deferred.until());
-			putIfSet(fields, "reason", deferred.reason());
-		}
-		return fields;
-	}
-
-	private static void putIfSet(Map<String, String> fields, String name, Object value) {
-		if (value != null) {
-			fields.put(name, String.valueOf(value));
+			this.dropped.addAndGet(events.size());
+			logger.debug("Could not append {} events to the event stream: {}", events.size(), ex.toString());
 		}
 	}
 

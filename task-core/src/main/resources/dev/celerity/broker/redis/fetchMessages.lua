@@ -8,7 +8,7 @@
   KEYS[4] messages hash (id -> body)
   KEYS[5] redelivered set (ids whose last lease expired)
   KEYS[6] sequence counter
-  KEYS[7] wake-up sorted set
+  KEYS[7] wake-up sorted set ('w' when work is ready; taken away when this fetch leaves nothing ready)
   ARGV[1] most messages to take
   ARGV[2] lease in milliseconds
 
@@ -28,6 +28,8 @@ promoteDue(readyKey, delayedKey, leasesKey, redeliveredKey, sequenceKey, now)
 
 local popped = redis.call('ZPOPMIN', readyKey, max)
 if #popped == 0 then
+  -- nothing is ready: a ready signal left for this queue is stale
+  redis.call('ZREM', wakeKey, 'w')
   return { millisUntilDue(delayedKey, leasesKey, now) }
 end
 
@@ -69,5 +71,8 @@ end
 if count == max and redis.call('ZCARD', readyKey) > 0 then
   -- more is ready than this consumer took: wake the next one
   redis.call('ZADD', wakeKey, 0, 'w')
+else
+  -- this consumer took everything ready: a ready signal left would wake the next one for nothing
+  redis.call('ZREM', wakeKey, 'w')
 end
 return reply

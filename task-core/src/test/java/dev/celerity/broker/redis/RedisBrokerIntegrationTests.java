@@ -21,6 +21,7 @@ import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
 import dev.celerity.broker.redis.RedisBrokerKeys.QueueKeys;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.redis.ScriptExecutor;
 import dev.celerity.testing.redis.CommandStats;
 import dev.celerity.testing.redis.CountingConnectionFactory;
 import dev.celerity.testing.redis.RedisTestContext;
@@ -197,6 +198,95 @@ class RedisBrokerIntegrationTests {
 		});
 	}
 
+	@Test
+	void batchPublishSkipsIdsPendingOrRunningAndKeepsTheFirstOfAnIdGivenTwice() throws Exception {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults());
+		broker.publish(message("running", 0, null));
+		Delivery running = broker.fetch(this.queue, 1, LEASE, Duration.ZERO).get(0);
+		broker.publish(message("pending", 0, null));
+		int stored = broker.publishAll(List.of(message("pending", 9, null), message("new-1", 0, null),
+				message("running", 0, null), new OutboundMessage("new-2", this.queue, 0, null, bytes("first")),
+				new OutboundMessage("new-2", this.queue, 9, null, bytes("second")), message("new-3", 0, null)));
+		assertThat(stored).isEqualTo(3);
+		List<Delivery> fetched = broker.fetch(this.queue, 10, LEASE, Duration.ZERO);
+		assertThat(fetched).extracting(Delivery::id).containsExactly("pending", "new-1", "new-2", "new-3");
+		assertThat(fetched.get(0).body()).isEqualTo(bytes("body-pending"));
+		assertThat(fetched.get(2).body()).isEqualTo(bytes("first"));
+		assertThat(hashLength(broker.keys().queue(this.queue).messages())).isEqualTo(5);
+		broker.ack(running);
+		assertThat(broker.publishAll(List.of(message("running", 0, null), message("new-1", 0, null)))).isOne();
+	}
+
+	@Test
+	void batchAckRemovesTheHeldLeasesOnlyAndCountsATokenGivenTwiceOnce() throws Exception {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults());
+		broker.publishAll(List.of(message("a", 0, null), message("b", 0, null), message("c", 0, null)));
+		List<Delivery> leased = broker.fetch(this.queue, 3, LEASE, Duration.ZERO);
+		Delivery stale = new Delivery("b", this.queue, 0, bytes("body-b"), "0:b", false);
+		QueueKeys keys = broker.keys().queue(this.queue);
+		Long acked = new ScriptExecutor(this.redis.connectionFactory()).execute(new BrokerCalls(new BrokerScripts())
+			.ack(keys, List.of(leased.get(0), stale, leased.get(2), leased.get(0))));
+		assertThat(acked).isEqualTo(2);
+		assertThat(hashLength(keys.messages())).as("b's body stays: its lease was not the one given").isOne();
+		assertThat(broker.publish(message("b", 0, null))).as("b still runs").isFalse();
+		assertThat(broker.publish(message("a", 0, null))).isTrue();
+		assertThat(broker.publish(message("c", 0, null))).isTrue();
+		broker.ackAll(List.of(leased.get(1), stale));
+		assertThat(broker.publish(message("b", 0, null))).isTrue();
+	}
+
+	@Test
+	void batchAckOfOnlyStaleTokensChangesNothing() throws Exception {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults());
+		broker.publish(message("kept", 0, null));
+		broker.fetch(this.queue, 1, LEASE, Duration.ZERO);
+		broker.ackAll(List.of(new Delivery("kept", this.queue, 0, bytes("body-kept"), "0:kept", false),
+				new Delivery("kept", this.queue, 0, bytes("body-kept"), "1:kept", false)));
+		assertThat(hashLength(broker.keys().queue(this.queue).messages())).isOne();
+		assertThat(broker.stats(this.queue).leased()).isOne();
+	}
+
+	@Test
+	void aDelayedPublicationWakesAWaitingConsumerToLookAgainAndItAnswersAtTheDueTime() throws Exception {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults().withIdleRecheck(Duration.ofSeconds(30)));
+		assertThat(broker.awaitReady(this.queue, Duration.ZERO)).isFalse();
+		CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+			try {
+				return broker.awaitReady(this.queue, Duration.ofSeconds(10));
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+		java.time.Instant readyAt = java.time.Instant.now().plusMillis(400);
+		broker(RedisBrokerOptions.defaults()).publish(message("later", 0, readyAt));
+		assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(java.time.Instant.now()).isAfterOrEqualTo(readyAt.minusMillis(20))
+			.isBefore(readyAt.plusSeconds(1));
+	}
+
+	@Test
+	void aReadySignalIsTrustedAndAFetchThatTakesEverythingTakesIt() throws Exception {
+		RedisBroker broker = broker(RedisBrokerOptions.defaults());
+		QueueKeys keys = broker.keys().queue(this.queue);
+		broker.publishAll(List.of(message("a", 0, null), message("b", 0, null)));
+		assertThat(wakeSignals(keys)).containsExactly("w");
+		assertThat(broker.fetch(this.queue, 1, LEASE, Duration.ZERO)).hasSize(1);
+		assertThat(wakeSignals(keys)).as("b is still ready").containsExactly("w");
+		assertThat(broker.fetch(this.queue, 10, LEASE, Duration.ZERO)).hasSize(1);
+		assertThat(wakeSignals(keys)).isEmpty();
+		broker.publish(message("later", 0, java.time.Instant.now().plusSeconds(60)));
+		assertThat(wakeSignals(keys)).containsExactly("d");
+		try (RedisConnection connection = this.redis.connectionFactory().getConnection()) {
+			connection.zSetCommands().zAdd(bytes(keys.wake()), 0, bytes("w"));
+		}
+		// a ready signal is a hint: the consumer is told to fetch, without a look first
+		assertThat(broker.awaitReady(this.queue, Duration.ofSeconds(5))).isTrue();
+		assertThat(broker.fetch(this.queue, 10, LEASE, Duration.ZERO)).isEmpty();
+		assertThat(wakeSignals(keys)).containsExactly("d");
+	}
+
 	private RedisBroker broker(RedisBrokerOptions options) {
 		RedisBroker broker = new RedisBroker(this.redis.connectionFactory(),
 				options.withKeyPrefix(this.redis.keyPrefix()), new MessageCodec(), Clock.systemUTC());
@@ -213,6 +303,16 @@ class RedisBrokerIntegrationTests {
 				throw new IllegalStateException(ex);
 			}
 		});
+	}
+
+	private List<String> wakeSignals(QueueKeys keys) {
+		try (RedisConnection connection = this.redis.connectionFactory().getConnection()) {
+			return connection.zSetCommands()
+				.zRange(bytes(keys.wake()), 0, -1)
+				.stream()
+				.map((member) -> new String(member, StandardCharsets.UTF_8))
+				.toList();
+		}
 	}
 
 	private long hashLength(String key) {

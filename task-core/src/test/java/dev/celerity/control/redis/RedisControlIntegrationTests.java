@@ -22,17 +22,16 @@ import dev.celerity.control.ControlDispatcher;
 import dev.celerity.control.ControlReply;
 import dev.celerity.control.InstanceIdentity;
 import dev.celerity.control.WorkerHeartbeat;
-import dev.celerity.events.TaskEvent;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.testing.redis.RedisTestServer;
 import dev.celerity.testing.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Redis control pieces against a real Redis, each test under its own key prefix.
+ * The Redis control pieces against a real Redis, each test under its own key prefix (the event stream has tests of
+ * its own).
  */
 @RequiresRedis
 class RedisControlIntegrationTests {
@@ -112,64 +111,6 @@ class RedisControlIntegrationTests {
 			first.destroy();
 			second.destroy();
 		}
-	}
-
-	@Test
-	void eventStreamKeepsEventsAndIsCapped() {
-		RedisTaskEventStream stream = new RedisTaskEventStream(this.redis, this.prefix, 10);
-		for (int i = 0; i < 500; i++) {
-			stream.onEvent(new TaskEvent.TaskSucceeded("id-" + i, "add", "default", Duration.ofMillis(i)));
-		}
-		stream.close();
-		Long length = this.redis.opsForStream().size(stream.key());
-		assertThat(length).isLessThan(250L);
-		var last = this.redis.opsForStream().reverseRange(stream.key(),
-				org.springframework.data.domain.Range.unbounded(),
-				org.springframework.data.redis.connection.Limit.limit().count(1));
-		assertThat(last.get(0).getValue()).containsEntry("type", "TaskSucceeded")
-			.containsEntry("task_id", "id-499")
-			.containsEntry("runtime_ms", "499");
-	}
-
-	@Test
-	void eventStreamAppendsQueuedEventsWithoutBeingClosed() {
-		try (RedisTaskEventStream stream = new RedisTaskEventStream(this.redis, this.prefix, 1000)) {
-			for (int i = 0; i < 50; i++) {
-				stream.onEvent(new TaskEvent.TaskSucceeded("id-" + i, "add", "default", Duration.ofMillis(i)));
-			}
-			await().atMost(Duration.ofSeconds(10)).until(() -> this.redis.opsForStream().size(stream.key()) == 50L);
-			assertThat(stream.droppedCount()).isZero();
-		}
-	}
-
-	@Test
-	void eventStreamAppendsOnlyTheChosenEventTypes() {
-		RedisTaskEventStream stream = new RedisTaskEventStream(this.redis, this.prefix, 1000,
-				List.of("TaskSucceeded", "TaskFailed"));
-		stream.onEvent(new TaskEvent.TaskReceived("id-1", "add", "default", false));
-		stream.onEvent(new TaskEvent.TaskSucceeded("id-1", "add", "default", Duration.ZERO));
-		stream.close();
-		assertThat(this.redis.opsForStream().range(stream.key(), org.springframework.data.domain.Range.unbounded()))
-			.extracting((record) -> record.getValue().get("type"))
-			.containsExactly("TaskSucceeded");
-		assertThat(stream.droppedCount()).as("left out, not dropped").isZero();
-	}
-
-	@Test
-	void eventStreamRejectsAnUnknownEventType() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new RedisTaskEventStream(this.redis, this.prefix, 1000, List.of("TaskSucceded")))
-			.withMessageContaining("TaskSucceded")
-			.withMessageContaining("TaskSucceeded");
-	}
-
-	@Test
-	void eventStreamDropsEventsAfterItIsClosed() {
-		RedisTaskEventStream stream = new RedisTaskEventStream(this.redis, this.prefix, 1000);
-		stream.close();
-		stream.onEvent(new TaskEvent.TaskSucceeded("late", "add", "default", Duration.ZERO));
-		assertThat(stream.droppedCount()).isOne();
-		assertThat(this.redis.hasKey(stream.key())).isFalse();
 	}
 
 	private RedisControlBus bus(String instanceId, ControlCommandHandler handler) {

@@ -1,6 +1,7 @@
 --[[
   Shared fragment: puts stored messages in the ready set (at the tail of their priority level) or in the delayed set,
-  then leaves the wake-up signal for blocked consumers. Needs queueOrder.
+  then leaves the wake-up signal for blocked consumers: 'w' (work is ready) when a message is ready, else 'd' (a due
+  time changed: look again). Needs queueOrder.
 
   entries: a list of {id, priority, readyAtMillis}; readyAtMillis 0 means now.
 ]]
@@ -34,6 +35,10 @@ local function placeMessages(readyKey, delayedKey, sequenceKey, wakeKey, entries
     addAll(readyKey, scored)
   end
   addAll(delayedKey, delayed)
-  -- one member only: the signal is idempotent and the key never grows
-  redis.call('ZADD', wakeKey, 0, 'w')
+  -- two members at most: the signal is idempotent and the key never grows; 'w' sorts first
+  if #ready > 0 then
+    redis.call('ZADD', wakeKey, 0, 'w')
+  else
+    redis.call('ZADD', wakeKey, 1, 'd')
+  end
 end
