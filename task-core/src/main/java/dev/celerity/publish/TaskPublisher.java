@@ -15,6 +15,7 @@ import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.DeliveryInfo;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.message.MessageHeaders;
+import dev.celerity.message.SentAt;
 import dev.celerity.message.TaskMessage;
 import dev.celerity.routing.Route;
 import dev.celerity.routing.Router;
@@ -111,7 +112,7 @@ public class TaskPublisher {
 		TaskOptions options = call.options();
 		Route route = this.router.route(call.task(), call.args(), call.kwargs(), options);
 		Map<String, String> extra = new LinkedHashMap<>();
-		extra.put(MessageHeaders.SENT_AT, now.toString());
+		extra.put(MessageHeaders.SENT_AT, SentAt.format(now));
 		if (call.slot() != null) {
 			call.slot().writeTo(extra);
 		}

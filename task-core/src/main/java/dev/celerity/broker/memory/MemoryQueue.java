@@ -131,13 +131,33 @@ final class MemoryQueue {
 	void ack(Delivery delivery) {
 		this.lock.lock();
 		try {
-			Lease lease = endLease(delivery);
-			if (lease != null) {
-				this.pendingIds.remove(delivery.id());
+			ackLocked(delivery);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Acknowledges messages of this queue under one lock.
+	 * @param deliveries the leased messages, all of this queue
+	 */
+	void ackAll(List<Delivery> deliveries) {
+		this.lock.lock();
+		try {
+			for (Delivery delivery : deliveries) {
+				ackLocked(delivery);
 			}
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	private void ackLocked(Delivery delivery) {
+		Lease lease = endLease(delivery);
+		if (lease != null) {
+			this.pendingIds.remove(delivery.id());
 		}
 	}
 
@@ -352,7 +372,35 @@ final class MemoryQueue {
 
 	}
 
-	private record Lease(String token, Entry entry, Instant deadline) {
+	/**
+	 * A message's lease. Leases are equal only to themselves, so that ending one finds it in the deadlines by
+	 * reference, oldest first, without comparing contents.
+	 */
+	private static final class Lease {
+
+		private final String token;
+
+		private final Entry entry;
+
+		private final Instant deadline;
+
+		Lease(String token, Entry entry, Instant deadline) {
+			this.token = token;
+			this.entry = entry;
+			this.deadline = deadline;
+		}
+
+		String token() {
+			return this.token;
+		}
+
+		Entry entry() {
+			return this.entry;
+		}
+
+		Instant deadline() {
+			return this.deadline;
+		}
 
 	}
 
