@@ -7,25 +7,19 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
 import dev.celerity.message.MessageCodec;
 
 /**
- * The embedded result backend: task states in a Caffeine cache where every entry expires after its own time to live,
- * and waiters completed the moment a final state is stored. States are kept encoded by the same JSON codec as every
- * other backend, so a caller reads exactly what it would read from Redis.
+ * The embedded result backend: task states kept in memory, each expiring after its own time to live, and waiters
+ * completed the moment a final state is stored. States are kept encoded by the same JSON codec as every other
+ * backend, so a caller reads exactly what it would read from Redis.
  */
 public class InMemoryResultBackend implements ResultBackend {
 
-	// the caches tidy up on the threads that write them: handing that to a pool thread would wake one every few
-	// writes, which costs a busy worker more than the tidying itself
-	private final Cache<String, StoredResult> results = Caffeine.newBuilder()
-		.executor(Runnable::run)
-		.expireAfter(Expiry.writing((String id, StoredResult stored) -> stored.timeToLive()))
-		.build();
+	private final ExpiringEntries<byte[]> results = new ExpiringEntries<>();
 
 	private final Cache<String, CompletableFuture<TaskResult>> waiters;
 
@@ -46,6 +40,8 @@ public class InMemoryResultBackend implements ResultBackend {
 	 */
 	public InMemoryResultBackend(MessageCodec codec, Duration waiterTimeToLive) {
 		this.codec = codec;
+		// tidied up on the threads that write it: handing that to a pool thread would wake one every few writes,
+		// which costs a busy worker more than the tidying itself
 		this.waiters = Caffeine.newBuilder()
 			.executor(Runnable::run)
 			.expireAfterWrite(waiterTimeToLive.toNanos(), TimeUnit.NANOSECONDS)
@@ -55,7 +51,7 @@ public class InMemoryResultBackend implements ResultBackend {
 	@Override
 	public void store(TaskResult result, Duration timeToLive) {
 		byte[] encoded = this.codec.write(result);
-		this.results.put(result.taskId(), new StoredResult(encoded, timeToLive));
+		this.results.put(result.taskId(), encoded, timeToLive);
 		if (result.isReady()) {
 			CompletableFuture<TaskResult> waiter = this.waiters.asMap().remove(result.taskId());
 			if (waiter != null) {
@@ -66,8 +62,8 @@ public class InMemoryResultBackend implements ResultBackend {
 
 	@Override
 	public Optional<TaskResult> find(String taskId) {
-		StoredResult stored = this.results.getIfPresent(taskId);
-		return (stored != null) ? Optional.of(this.codec.read(stored.encoded(), TaskResult.class)) : Optional.empty();
+		byte[] stored = this.results.get(taskId);
+		return (stored != null) ? Optional.of(this.codec.read(stored, TaskResult.class)) : Optional.empty();
 	}
 
 	@Override
@@ -87,11 +83,7 @@ public class InMemoryResultBackend implements ResultBackend {
 
 	@Override
 	public void forget(String taskId) {
-		this.results.invalidate(taskId);
-	}
-
-	private record StoredResult(byte[] encoded, Duration timeToLive) {
-
+		this.results.remove(taskId);
 	}
 
 }

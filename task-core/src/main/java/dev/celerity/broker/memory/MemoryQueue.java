@@ -168,7 +168,7 @@ final class MemoryQueue {
 			if (lease == null) {
 				return false;
 			}
-			this.leaseDeadlines.remove(lease);
+			retire(lease);
 			Lease extended = new Lease(lease.token(), lease.entry(), this.clock.instant().plus(leaseTime));
 			this.leases.put(extended.token(), extended);
 			this.leaseDeadlines.add(extended);
@@ -297,9 +297,20 @@ final class MemoryQueue {
 	private Lease endLease(Delivery delivery) {
 		Lease lease = this.leases.remove(delivery.leaseToken());
 		if (lease != null) {
-			this.leaseDeadlines.remove(lease);
+			retire(lease);
 		}
 		return lease;
+	}
+
+	/**
+	 * Ends a lease that is no longer in the leases. It is left among the deadlines, which skip ended leases (removing
+	 * it would search them all), and they are cleared of ended leases once those outnumber the live ones.
+	 */
+	private void retire(Lease lease) {
+		lease.end();
+		if (this.leaseDeadlines.size() > 2 * this.leases.size() + 64) {
+			this.leaseDeadlines.removeIf(Lease::ended);
+		}
 	}
 
 	private void store(Entry entry) {
@@ -327,8 +338,11 @@ final class MemoryQueue {
 		}
 		while (!this.leaseDeadlines.isEmpty() && this.leaseDeadlines.peek().deadline().isBefore(now)) {
 			Lease expired = this.leaseDeadlines.poll();
-			this.leases.remove(expired.token());
-			putBackFirst(expired.entry().asRedelivered());
+			if (!expired.ended()) {
+				expired.end();
+				this.leases.remove(expired.token());
+				putBackFirst(expired.entry().asRedelivered());
+			}
 		}
 	}
 
@@ -336,6 +350,9 @@ final class MemoryQueue {
 		long nanos = Long.MAX_VALUE;
 		if (!this.delayed.isEmpty()) {
 			nanos = Math.min(nanos, Duration.between(now, this.delayed.peek().readyAt()).toNanos());
+		}
+		while (!this.leaseDeadlines.isEmpty() && this.leaseDeadlines.peek().ended()) {
+			this.leaseDeadlines.poll();
 		}
 		if (!this.leaseDeadlines.isEmpty()) {
 			nanos = Math.min(nanos, Duration.between(now, this.leaseDeadlines.peek().deadline()).toNanos() + 1);
@@ -373,8 +390,7 @@ final class MemoryQueue {
 	}
 
 	/**
-	 * A message's lease. Leases are equal only to themselves, so that ending one finds it in the deadlines by
-	 * reference, oldest first, without comparing contents.
+	 * A message's lease; once ended (settled, expired, given back or extended by a new lease) it stays ended.
 	 */
 	private static final class Lease {
 
@@ -383,6 +399,8 @@ final class MemoryQueue {
 		private final Entry entry;
 
 		private final Instant deadline;
+
+		private boolean ended;
 
 		Lease(String token, Entry entry, Instant deadline) {
 			this.token = token;
@@ -400,6 +418,14 @@ final class MemoryQueue {
 
 		Instant deadline() {
 			return this.deadline;
+		}
+
+		boolean ended() {
+			return this.ended;
+		}
+
+		void end() {
+			this.ended = true;
 		}
 
 	}
