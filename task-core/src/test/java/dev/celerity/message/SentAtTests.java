@@ -1,6 +1,8 @@
 package dev.celerity.message;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -11,20 +13,14 @@ class SentAtTests {
 
 	@Test
 	void writesExactlyWhatInstantToStringWrites() {
-		SplittableRandom random = new SplittableRandom(42);
-		for (int i = 0; i < 20_000; i++) {
-			Instant instant = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 300_000_000_000L),
-					nanos(random, i));
+		for (Instant instant : randomInstants(42)) {
 			assertThat(SentAt.format(instant)).isEqualTo(instant.toString());
 		}
 	}
 
 	@Test
 	void readsBackWhatItWrites() {
-		SplittableRandom random = new SplittableRandom(7);
-		for (int i = 0; i < 20_000; i++) {
-			Instant instant = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 300_000_000_000L),
-					nanos(random, i));
+		for (Instant instant : randomInstants(7)) {
 			assertThat(SentAt.parse(SentAt.format(instant))).isEqualTo(instant);
 		}
 	}
@@ -42,6 +38,15 @@ class SentAtTests {
 		assertThat(SentAt.parse("2024-01-01T25:00:00Z")).isNull();
 		assertThat(SentAt.parse("2024-01-01T10:15:3xZ")).isNull();
 		assertThat(SentAt.parse("yesterday")).isNull();
+	}
+
+	private static List<Instant> randomInstants(long seed) {
+		SplittableRandom random = new SplittableRandom(seed);
+		List<Instant> instants = new ArrayList<>();
+		for (int i = 0; i < 20_000; i++) {
+			instants.add(Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 300_000_000_000L), nanos(random, i)));
+		}
+		return instants;
 	}
 
 	private static int nanos(SplittableRandom random, int i) {
