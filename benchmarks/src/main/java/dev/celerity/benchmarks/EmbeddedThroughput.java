@@ -1,5 +1,6 @@
 package dev.celerity.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.springframework.core.annotation.MergedAnnotation;
 
 import dev.celerity.api.Task;
 import dev.celerity.api.TaskTemplate;
+import dev.celerity.autoconfigure.CelerityProperties;
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.memory.InMemoryResultBackend;
 import dev.celerity.broker.Broker;
@@ -39,10 +41,12 @@ import dev.celerity.worker.WorkerPoolSettings;
 /**
  * End-to-end throughput of the embedded broker for a no-op task (enqueue, run, result stored), against a plain
  * {@link ExecutorService} running the same no-op with the same number of threads and storing each result in a map
- * by task id, in the same JVM run.
+ * by task id, in the same JVM run. The pool has the settings a user gets by default (prefetch, lease, fetch wait of
+ * {@link CelerityProperties}) unless a prefetch is given. Besides the rates, each round prints the process CPU time
+ * per task of each side, which moves far less than the rates when other programs share the machine.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.celerity.benchmarks.EmbeddedThroughput [tasks]
- * [threads] [rounds]}.
+ * [threads] [rounds] [prefetch]}.
  */
 public final class EmbeddedThroughput {
 
@@ -53,14 +57,32 @@ public final class EmbeddedThroughput {
 		int tasks = (args.length > 0) ? Integer.parseInt(args[0]) : 200_000;
 		int threads = (args.length > 1) ? Integer.parseInt(args[1]) : 2;
 		int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : 5;
-		System.out.printf("no-op tasks: %d per round, %d worker threads, %d rounds (first is warm-up)%n", tasks,
-				threads, rounds);
+		int prefetch = (args.length > 3) ? Integer.parseInt(args[3]) : defaultPrefetch(threads);
+		System.out.printf("no-op tasks: %d per round, %d worker threads, prefetch %d%s, %d rounds (first is warm-up)%n",
+				tasks, threads, prefetch, (args.length > 3) ? "" : " (the default)", rounds);
 		for (int round = 0; round < rounds; round++) {
+			long executorCpu = processCpuNanos();
 			double executor = executorBaseline(tasks, threads);
-			double celerity = celerity(tasks, threads);
-			System.out.printf("round %d: ExecutorService %,.0f tasks/s | Celerity embedded %,.0f tasks/s | ratio %.3f%n",
-					round, executor, celerity, celerity / executor);
+			long celerityCpu = processCpuNanos();
+			double celerity = celerity(tasks, threads, prefetch);
+			long end = processCpuNanos();
+			System.out.printf("round %d: ExecutorService %,.0f tasks/s (%.2f us CPU/task) | Celerity embedded %,.0f "
+					+ "tasks/s (%.2f us CPU/task) | ratio %.3f%n", round, executor,
+					(celerityCpu - executorCpu) / 1e3 / tasks, celerity, (end - celerityCpu) / 1e3 / tasks,
+					celerity / executor);
 		}
+	}
+
+	/**
+	 * The prefetch a pool gets when none is set, as the auto-configuration decides it: four per thread, at least 64.
+	 */
+	private static int defaultPrefetch(int threads) {
+		return Math.max(64, 4 * threads);
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static double executorBaseline(int tasks, int threads) throws Exception {
@@ -85,7 +107,7 @@ public final class EmbeddedThroughput {
 		}
 	}
 
-	private static double celerity(int tasks, int threads) throws Exception {
+	private static double celerity(int tasks, int threads, int prefetch) throws Exception {
 		MessageCodec codec = new MessageCodec();
 		Broker broker = new InMemoryBroker();
 		ResultBackend backend = new InMemoryResultBackend(codec);
@@ -109,9 +131,10 @@ public final class EmbeddedThroughput {
 				broker, backend, TaskEventListener.NONE, clock);
 		TaskRunner runner = new TaskRunner(codec, registry, broker, backend, events, TaskOutcomeHandler.NONE,
 				new RunnerSettings(Duration.ofMinutes(10), false), clock);
-		WorkerPool pool = new WorkerPool(new WorkerPoolSettings("bench", List.of("default"), threads, threads * 4,
-				false, Duration.ofSeconds(30), Duration.ofMillis(100)), broker, runner);
-		Worker worker = new Worker(broker, List.of(pool), Duration.ofSeconds(5));
+		CelerityProperties.Worker defaults = new CelerityProperties().getWorker();
+		WorkerPool pool = new WorkerPool(new WorkerPoolSettings("bench", List.of("default"), threads, prefetch, false,
+				defaults.getLease(), defaults.getFetchWait()), broker, runner);
+		Worker worker = new Worker(broker, List.of(pool), defaults.getShutdownTimeout());
 		worker.start();
 		try {
 			long start = System.nanoTime();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,11 @@ public final class Signature<R> implements Canvas<R> {
 
 	/** @return the positional arguments, {@code null} elements stored as {@link NullArg} */
 	public List<Object> args() {
-		return this.args.stream().map((arg) -> (arg instanceof NullArg) ? null : arg).toList();
+		List<Object> args = new ArrayList<>(this.args.size());
+		for (Object arg : this.args) {
+			args.add((arg instanceof NullArg) ? null : arg);
+		}
+		return Collections.unmodifiableList(args);
 	}
 
 	/** @return the keyword arguments */

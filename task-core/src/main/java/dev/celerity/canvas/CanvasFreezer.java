@@ -114,6 +114,9 @@ final class CanvasFreezer {
 	 * call the same task with the same arguments and options).
 	 */
 	private List<Node> freezeAll(List<? extends Canvas<?>> canvases) {
+		if (canvases.isEmpty()) {
+			return List.of();
+		}
 		Map<Object, Node> distinct = new LinkedHashMap<>();
 		for (Canvas<?> canvas : canvases) {
 			Node frozen = freeze(canvas);

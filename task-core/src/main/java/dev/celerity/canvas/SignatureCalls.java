@@ -36,8 +36,9 @@ public final class SignatureCalls {
 	 */
 	public OutboundCall call(Signature<?> signature, Lineage lineage) {
 		TaskNode task = (TaskNode) this.freezer.freeze(signature);
-		MessageEmbed embed = new MessageEmbed(this.specs.toSpecs(task.links()), this.specs.toSpecs(task.errorLinks()),
-				List.of(), null);
+		MessageEmbed embed = (task.links().isEmpty() && task.errorLinks().isEmpty()) ? MessageEmbed.EMPTY
+				: new MessageEmbed(this.specs.toSpecs(task.links()), this.specs.toSpecs(task.errorLinks()), List.of(),
+						null);
 		return new OutboundCall(task.id(), task.task(), task.args(), task.kwargs(), signature.options(), embed, lineage);
 	}
 

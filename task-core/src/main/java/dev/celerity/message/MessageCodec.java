@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +27,12 @@ public class MessageCodec {
 	private final JsonMapper mapper;
 
 	private final int maxMessageBytes;
+
+	// bound once: every message is encoded and decoded through them, and a bound reader or writer skips the lookup
+	// of its type's (de)serializer that a call on the mapper makes each time
+	private final ObjectWriter messageWriter;
+
+	private final ObjectReader messageReader;
 
 	/**
 	 * Creates a codec with Celerity's mapper settings and no limit on the size of a message.
@@ -61,6 +69,8 @@ public class MessageCodec {
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.build();
+		this.messageWriter = this.mapper.writerFor(TaskMessage.class);
+		this.messageReader = this.mapper.readerFor(TaskMessage.class);
 	}
 
 	/**
@@ -70,7 +80,7 @@ public class MessageCodec {
 	 * @throws MessageTooLargeException if the encoded message is over this codec's size limit
 	 */
 	public byte[] encode(TaskMessage message) {
-		byte[] encoded = this.mapper.writeValueAsBytes(message);
+		byte[] encoded = this.messageWriter.writeValueAsBytes(message);
 		if (encoded.length > this.maxMessageBytes) {
 			throw new MessageTooLargeException(message.id(), message.task(), encoded.length, this.maxMessageBytes);
 		}
@@ -91,7 +101,7 @@ public class MessageCodec {
 		}
 		TaskMessage message;
 		try {
-			message = this.mapper.readValue(bytes, TaskMessage.class);
+			message = this.messageReader.readValue(bytes);
 		}
 		catch (JacksonException ex) {
 			throw new MessageDecodingException("Not a task message: " + ex.getOriginalMessage(), ex);

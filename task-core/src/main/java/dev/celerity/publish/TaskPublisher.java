@@ -17,6 +17,7 @@ import dev.celerity.message.DeliveryInfo;
 import dev.celerity.message.GroupSlot;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.message.MessageHeaders;
+import dev.celerity.message.SentAt;
 import dev.celerity.message.TaskMessage;
 import dev.celerity.routing.Route;
 import dev.celerity.routing.Router;
@@ -135,7 +136,7 @@ public class TaskPublisher {
 		TaskOptions options = call.options();
 		Route route = this.router.route(call.task(), call.args(), call.kwargs(), options);
 		Map<String, String> extra = new LinkedHashMap<>();
-		extra.put(MessageHeaders.SENT_AT, now.toString());
+		extra.put(MessageHeaders.SENT_AT, SentAt.format(now));
 		GroupSlot slot = call.embed().slot();
 		if (slot != null) {
 			slot.writeTo(extra);

@@ -4,7 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,6 +28,7 @@ import dev.celerity.events.TaskEvent;
 import dev.celerity.events.TaskEventListener;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.message.MessageHeaders;
+import dev.celerity.message.SentAt;
 import dev.celerity.message.TaskMessage;
 import dev.celerity.publish.NextAttempts;
 import dev.celerity.registry.RetryPolicy;
@@ -158,21 +160,12 @@ final class AttemptOutcomes {
 
 	private Duration waited(TaskMessage message) {
 		String sentAt = message.headers().extra().get(MessageHeaders.SENT_AT);
-		Instant readyAt = (sentAt != null) ? parseInstant(sentAt) : null;
+		Instant readyAt = (sentAt != null) ? SentAt.parse(sentAt) : null;
 		Instant eta = message.headers().eta();
 		if (eta != null && (readyAt == null || eta.isAfter(readyAt))) {
 			readyAt = eta;
 		}
 		return (readyAt != null) ? Duration.between(readyAt, this.clock.instant()) : null;
-	}
-
-	private static Instant parseInstant(String text) {
-		try {
-			return Instant.parse(text);
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 	private void succeeded(Delivery delivery, TaskDefinition definition, TaskMessage message, Object result,
@@ -287,7 +280,13 @@ final class AttemptOutcomes {
 	}
 
 	private static List<Object> visibleArguments(Object[] arguments) {
-		return Arrays.stream(arguments).filter((argument) -> !(argument instanceof TaskContext)).toList();
+		List<Object> visible = new ArrayList<>(arguments.length);
+		for (Object argument : arguments) {
+			if (!(argument instanceof TaskContext)) {
+				visible.add(argument);
+			}
+		}
+		return Collections.unmodifiableList(visible);
 	}
 
 }

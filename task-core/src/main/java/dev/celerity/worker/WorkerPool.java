@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +35,7 @@ public class WorkerPool {
 
 	private final DeliverySettler settler;
 
-	private final Semaphore room;
+	private final PoolRoom room;
 
 	private final QueuePauses pauses;
 
@@ -73,8 +72,8 @@ public class WorkerPool {
 		this.broker = broker;
 		this.runner = runner;
 		this.settler = runner.settler();
-		// fair, so that every queue with ready work gets room in the order its fetcher asked for it
-		this.room = new Semaphore(settings.concurrency() + settings.prefetch(), true);
+		// every queue with ready work gets room in the order its fetcher asked for it
+		this.room = new PoolRoom(settings.concurrency() + settings.prefetch());
 		// a message leaves the leased set before it is settled, so a lease renewal never takes it for a lost lease
 		this.settler.onSettling(this::settling);
 	}
@@ -225,23 +224,18 @@ public class WorkerPool {
 	/**
 	 * Waits for room for the next fetch, holding none while it waits: room for a batch (half the pool's room) when
 	 * the pool has messages waiting to run, so that a busy queue is fetched in batches rather than one message per
-	 * finished task, which costs a broker round trip each; otherwise one slot. Room that is free beyond that, up to
-	 * the pool's room, is taken too.
+	 * finished task, which costs a broker round trip and a wake-up each; otherwise one slot. Room that is free beyond
+	 * that, up to the pool's room, is taken too.
 	 */
 	private int takeRoom(int batch) throws InterruptedException {
 		int refill = batch / 2;
-		int held;
-		if (refill > 1 && !this.executor.getQueue().isEmpty()
-				&& this.room.tryAcquire(refill, this.settings.fetchWait().toMillis(), TimeUnit.MILLISECONDS)) {
-			held = refill;
+		if (refill > 1 && !this.executor.getQueue().isEmpty()) {
+			int held = this.room.take(refill, batch, this.settings.fetchWait().toNanos());
+			if (held > 0) {
+				return held;
+			}
 		}
-		else {
-			this.room.acquire();
-			held = 1;
-		}
-		int free = Math.min(batch - held, this.room.availablePermits());
-		// this thread has had its turn in the queue for room; what is free now needs no second turn
-		return (free > 0 && this.room.tryAcquire(free)) ? held + free : held;
+		return this.room.take(1, batch, Long.MAX_VALUE);
 	}
 
 	private boolean pauseAfterFailure() {
@@ -272,7 +266,7 @@ public class WorkerPool {
 
 	private void settling(Delivery delivery) {
 		if (this.leased.remove(delivery)) {
-			this.room.release();
+			this.room.release(1);
 		}
 	}
 
@@ -280,7 +274,7 @@ public class WorkerPool {
 		// claimed first, so that a message its task settles meanwhile is not given back too
 		if (this.leased.remove(delivery)) {
 			this.settler.release(delivery);
-			this.room.release();
+			this.room.release(1);
 		}
 	}
 

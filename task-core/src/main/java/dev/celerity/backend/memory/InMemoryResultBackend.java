@@ -20,7 +20,10 @@ import dev.celerity.message.MessageCodec;
  */
 public class InMemoryResultBackend implements ResultBackend {
 
+	// the caches tidy up on the threads that write them: handing that to a pool thread would wake one every few
+	// writes, which costs a busy worker more than the tidying itself
 	private final Cache<String, StoredResult> results = Caffeine.newBuilder()
+		.executor(Runnable::run)
 		.expireAfter(Expiry.writing((String id, StoredResult stored) -> stored.timeToLive()))
 		.build();
 
@@ -43,7 +46,10 @@ public class InMemoryResultBackend implements ResultBackend {
 	 */
 	public InMemoryResultBackend(MessageCodec codec, Duration waiterTimeToLive) {
 		this.codec = codec;
-		this.waiters = Caffeine.newBuilder().expireAfterWrite(waiterTimeToLive.toNanos(), TimeUnit.NANOSECONDS).build();
+		this.waiters = Caffeine.newBuilder()
+			.executor(Runnable::run)
+			.expireAfterWrite(waiterTimeToLive.toNanos(), TimeUnit.NANOSECONDS)
+			.build();
 	}
 
 	@Override

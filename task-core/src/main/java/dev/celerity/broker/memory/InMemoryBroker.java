@@ -60,6 +60,21 @@ public class InMemoryBroker implements Broker {
 	}
 
 	@Override
+	public void ackAll(List<Delivery> deliveries) {
+		int start = 0;
+		while (start < deliveries.size()) {
+			// one lock for each run of messages of the same queue: a pool's batch is usually one run
+			String queue = deliveries.get(start).queue();
+			int end = start + 1;
+			while (end < deliveries.size() && deliveries.get(end).queue().equals(queue)) {
+				end++;
+			}
+			queue(queue).ackAll(deliveries.subList(start, end));
+			start = end;
+		}
+	}
+
+	@Override
 	public boolean extendLease(Delivery delivery, Duration lease) {
 		return queue(delivery.queue()).extendLease(delivery, lease);
 	}

@@ -131,13 +131,33 @@ final class MemoryQueue {
 	void ack(Delivery delivery) {
 		this.lock.lock();
 		try {
-			Lease lease = endLease(delivery);
-			if (lease != null) {
-				this.pendingIds.remove(delivery.id());
+			ackLocked(delivery);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Acknowledges messages of this queue under one lock.
+	 * @param deliveries the leased messages, all of this queue
+	 */
+	void ackAll(List<Delivery> deliveries) {
+		this.lock.lock();
+		try {
+			for (Delivery delivery : deliveries) {
+				ackLocked(delivery);
 			}
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	private void ackLocked(Delivery delivery) {
+		Lease lease = endLease(delivery);
+		if (lease != null) {
+			this.pendingIds.remove(delivery.id());
 		}
 	}
 
@@ -148,7 +168,7 @@ final class MemoryQueue {
 			if (lease == null) {
 				return false;
 			}
-			this.leaseDeadlines.remove(lease);
+			retire(lease);
 			Lease extended = new Lease(lease.token(), lease.entry(), this.clock.instant().plus(leaseTime));
 			this.leases.put(extended.token(), extended);
 			this.leaseDeadlines.add(extended);
@@ -277,9 +297,20 @@ final class MemoryQueue {
 	private Lease endLease(Delivery delivery) {
 		Lease lease = this.leases.remove(delivery.leaseToken());
 		if (lease != null) {
-			this.leaseDeadlines.remove(lease);
+			retire(lease);
 		}
 		return lease;
+	}
+
+	/**
+	 * Ends a lease that is no longer in the leases. It is left among the deadlines, which skip ended leases (removing
+	 * it would search them all), and they are cleared of ended leases once those outnumber the live ones.
+	 */
+	private void retire(Lease lease) {
+		lease.end();
+		if (this.leaseDeadlines.size() > 2 * this.leases.size() + 64) {
+			this.leaseDeadlines.removeIf(Lease::ended);
+		}
 	}
 
 	private void store(Entry entry) {
@@ -307,8 +338,11 @@ final class MemoryQueue {
 		}
 		while (!this.leaseDeadlines.isEmpty() && this.leaseDeadlines.peek().deadline().isBefore(now)) {
 			Lease expired = this.leaseDeadlines.poll();
-			this.leases.remove(expired.token());
-			putBackFirst(expired.entry().asRedelivered());
+			if (!expired.ended()) {
+				expired.end();
+				this.leases.remove(expired.token());
+				putBackFirst(expired.entry().asRedelivered());
+			}
 		}
 	}
 
@@ -316,6 +350,9 @@ final class MemoryQueue {
 		long nanos = Long.MAX_VALUE;
 		if (!this.delayed.isEmpty()) {
 			nanos = Math.min(nanos, Duration.between(now, this.delayed.peek().readyAt()).toNanos());
+		}
+		while (!this.leaseDeadlines.isEmpty() && this.leaseDeadlines.peek().ended()) {
+			this.leaseDeadlines.poll();
 		}
 		if (!this.leaseDeadlines.isEmpty()) {
 			nanos = Math.min(nanos, Duration.between(now, this.leaseDeadlines.peek().deadline()).toNanos() + 1);
@@ -352,7 +389,44 @@ final class MemoryQueue {
 
 	}
 
-	private record Lease(String token, Entry entry, Instant deadline) {
+	/**
+	 * A message's lease; once ended (settled, expired, given back or extended by a new lease) it stays ended.
+	 */
+	private static final class Lease {
+
+		private final String token;
+
+		private final Entry entry;
+
+		private final Instant deadline;
+
+		private boolean ended;
+
+		Lease(String token, Entry entry, Instant deadline) {
+			this.token = token;
+			this.entry = entry;
+			this.deadline = deadline;
+		}
+
+		String token() {
+			return this.token;
+		}
+
+		Entry entry() {
+			return this.entry;
+		}
+
+		Instant deadline() {
+			return this.deadline;
+		}
+
+		boolean ended() {
+			return this.ended;
+		}
+
+		void end() {
+			this.ended = true;
+		}
 
 	}
 
