@@ -3,22 +3,18 @@ package dev.celerity.control.redis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.celerity.events.TaskEvent;
-import dev.celerity.testing.redis.RedisTestServer;
+import dev.celerity.testing.redis.RedisTestContext;
 import dev.celerity.testing.redis.RequiresRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,28 +30,15 @@ class RedisTaskEventStreamIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final String prefix = "celerity-test-" + UUID.randomUUID();
+	private final String prefix;
 
-	private LettuceConnectionFactory connectionFactory;
+	private final StringRedisTemplate redis;
 
-	private StringRedisTemplate redis;
-
-	@BeforeEach
-	void connect() {
-		this.connectionFactory = new LettuceConnectionFactory(
-				LettuceConnectionFactory.createRedisConfiguration(RedisTestServer.url()));
-		this.connectionFactory.afterPropertiesSet();
-		this.connectionFactory.start();
-		this.redis = new StringRedisTemplate(this.connectionFactory);
-	}
-
-	@AfterEach
-	void cleanUp() {
-		Set<String> keys = this.redis.keys(this.prefix + ":*");
-		if (keys != null && !keys.isEmpty()) {
-			this.redis.delete(keys);
-		}
-		this.connectionFactory.destroy();
+	// a prefix per test (the class's own, deleted after the class, plus the test's), so that retention tests see
+	// only their own stream
+	RedisTaskEventStreamIntegrationTests(RedisTestContext context) {
+		this.prefix = context.keyPrefix() + ":" + UUID.randomUUID();
+		this.redis = new StringRedisTemplate(context.connectionFactory());
 	}
 
 	@Test
