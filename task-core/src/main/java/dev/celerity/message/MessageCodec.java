@@ -1,13 +1,17 @@
 package dev.celerity.message;
 
 import java.lang.reflect.Type;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,14 +28,14 @@ public class MessageCodec {
 	/** The largest message a codec made without a limit encodes or decodes. */
 	public static final int NO_LIMIT = Integer.MAX_VALUE;
 
+	private static final int INITIAL_BUFFER_BYTES = 512;
+
 	private final JsonMapper mapper;
 
 	private final int maxMessageBytes;
 
-	// bound once: every message is encoded and decoded through them, and a bound reader or writer skips the lookup
-	// of its type's (de)serializer that a call on the mapper makes each time
-	private final ObjectWriter messageWriter;
-
+	// bound once: a message the streaming reader leaves to the mapper is read through it, skipping the lookup of
+	// its deserializer that a call on the mapper makes each time
 	private final ObjectReader messageReader;
 
 	/**
@@ -69,7 +73,6 @@ public class MessageCodec {
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.build();
-		this.messageWriter = this.mapper.writerFor(TaskMessage.class);
 		this.messageReader = this.mapper.readerFor(TaskMessage.class);
 	}
 
@@ -80,7 +83,7 @@ public class MessageCodec {
 	 * @throws MessageTooLargeException if the encoded message is over this codec's size limit
 	 */
 	public byte[] encode(TaskMessage message) {
-		byte[] encoded = this.messageWriter.writeValueAsBytes(message);
+		byte[] encoded = write(message, TaskMessageWriter::write);
 		if (encoded.length > this.maxMessageBytes) {
 			throw new MessageTooLargeException(message.id(), message.task(), encoded.length, this.maxMessageBytes);
 		}
@@ -99,17 +102,63 @@ public class MessageCodec {
 			throw new MessageDecodingException("Message of " + bytes.length + " bytes is over the limit of "
 					+ this.maxMessageBytes + " bytes (celerity.message.max-size)", null);
 		}
-		TaskMessage message;
-		try {
-			message = this.messageReader.readValue(bytes);
-		}
-		catch (JacksonException ex) {
-			throw new MessageDecodingException("Not a task message: " + ex.getOriginalMessage(), ex);
+		TaskMessage message = readStreaming(bytes, TaskMessageReader::read);
+		if (message == null) {
+			try {
+				message = this.messageReader.readValue(bytes);
+			}
+			catch (JacksonException ex) {
+				throw new MessageDecodingException("Not a task message: " + ex.getOriginalMessage(), ex);
+			}
 		}
 		if (message == null || message.id() == null || message.task() == null || message.delivery() == null) {
 			throw new MessageDecodingException("Not a task message: id, task and delivery are required", null);
 		}
 		return message;
+	}
+
+	/**
+	 * Writes a value with a streaming format: a writer that emits, field by field, exactly the JSON the mapper
+	 * writes for the value, handing values of other types to the mapper through {@link JsonValues}.
+	 * @param <T> the value's type
+	 * @param value the value
+	 * @param format writes the value on a generator of this codec's mapper
+	 * @return the JSON bytes
+	 */
+	public <T> byte[] write(T value, BiConsumer<JsonGenerator, ? super T> format) {
+		ByteArrayBuilder buffer = new ByteArrayBuilder(INITIAL_BUFFER_BYTES);
+		try (JsonGenerator generator = this.mapper.createGenerator(buffer)) {
+			format.accept(generator, value);
+		}
+		return buffer.toByteArray();
+	}
+
+	/**
+	 * Reads a value with a streaming format, falling back to the mapper for input the format does not read itself.
+	 * @param <T> the value's type
+	 * @param bytes the JSON
+	 * @param format reads the value from a parser positioned before its first token, and throws (for instance
+	 * {@link JsonValues.UnexpectedShape}) on input outside the shape it writes
+	 * @param type the type the mapper reads in the format's place
+	 * @return the value
+	 */
+	public <T> T read(byte[] bytes, Function<JsonParser, T> format, Class<T> type) {
+		T value = readStreaming(bytes, format);
+		return (value != null) ? value : read(bytes, type);
+	}
+
+	/**
+	 * Reads a value in the shape a streaming format writes; anything else (or anything the records refuse) is left
+	 * to the mapper, whose reading is the reference and whose errors name the problem.
+	 * @return the value, or {@code null} when it is the mapper's to read
+	 */
+	<T> T readStreaming(byte[] bytes, Function<JsonParser, T> format) {
+		try (JsonParser parser = this.mapper.createParser(bytes)) {
+			return format.apply(parser);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
+import dev.celerity.backend.TaskResultFormat;
 import dev.celerity.message.MessageCodec;
 
 /**
@@ -54,12 +55,12 @@ public class InMemoryResultBackend implements ResultBackend {
 
 	@Override
 	public void store(TaskResult result, Duration timeToLive) {
-		byte[] encoded = this.codec.write(result);
+		byte[] encoded = TaskResultFormat.encode(this.codec, result);
 		this.results.put(result.taskId(), new StoredResult(encoded, timeToLive));
 		if (result.isReady()) {
 			CompletableFuture<TaskResult> waiter = this.waiters.asMap().remove(result.taskId());
 			if (waiter != null) {
-				waiter.complete(this.codec.read(encoded, TaskResult.class));
+				waiter.complete(TaskResultFormat.decode(this.codec, encoded));
 			}
 		}
 	}
@@ -67,7 +68,7 @@ public class InMemoryResultBackend implements ResultBackend {
 	@Override
 	public Optional<TaskResult> find(String taskId) {
 		StoredResult stored = this.results.getIfPresent(taskId);
-		return (stored != null) ? Optional.of(this.codec.read(stored.encoded(), TaskResult.class)) : Optional.empty();
+		return (stored != null) ? Optional.of(TaskResultFormat.decode(this.codec, stored.encoded())) : Optional.empty();
 	}
 
 	@Override

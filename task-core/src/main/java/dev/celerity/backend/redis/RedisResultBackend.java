@@ -18,6 +18,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
+import dev.celerity.backend.TaskResultFormat;
 import dev.celerity.backend.redis.LettuceResultWriter.EncodedState;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.redis.LuaScript;
@@ -112,7 +113,8 @@ public class RedisResultBackend implements ResultBackend, AutoCloseable {
 		}
 		List<EncodedState> states = new ArrayList<>(results.size());
 		for (TaskResult result : results) {
-			states.add(new EncodedState(bytes(this.keys.result(result.taskId())), this.codec.write(result),
+			states.add(new EncodedState(bytes(this.keys.result(result.taskId())),
+					TaskResultFormat.encode(this.codec, result),
 					result.isReady() ? bytes(this.keys.readyChannel(result.taskId())) : null));
 		}
 		long millis = Math.max(1, timeToLive.toMillis());
@@ -169,7 +171,7 @@ public class RedisResultBackend implements ResultBackend, AutoCloseable {
 
 	private Optional<TaskResult> decode(byte[] stored) {
 		try {
-			return Optional.ofNullable(this.codec.read(stored, TaskResult.class));
+			return Optional.ofNullable(TaskResultFormat.decode(this.codec, stored));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Ignoring an unreadable task state: {}", ex.getMessage());
