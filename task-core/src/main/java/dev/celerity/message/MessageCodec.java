@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.ByteArrayBuilder;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ObjectReader;
@@ -54,7 +56,10 @@ public class MessageCodec {
 			throw new IllegalArgumentException("The message size limit must be positive, but was " + maxMessageBytes);
 		}
 		this.maxMessageBytes = maxMessageBytes;
-		this.mapper = JsonMapper.builder()
+		// buffers recycled per thread, as Jackson 2 did: the default shared deque is contended by every worker
+		// thread encoding and decoding at once, and cost a busy pool more than the encoding itself
+		JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build();
+		this.mapper = JsonMapper.builder(factory)
 			.addMixIn(TaskMessage.class, SnakeCaseEnvelope.class)
 			.addMixIn(MessageHeaders.class, SnakeCaseEnvelope.class)
 			.addMixIn(DeliveryInfo.class, SnakeCaseEnvelope.class)

@@ -147,9 +147,10 @@ final class DeliverySettler {
 		for (Completion completion : batch) {
 			if (completion.result() == null || stored) {
 				followUpQuietly(completion);
-				settling(completion.delivery());
 				deliveries.add(completion.delivery());
 			}
+			// told even when not acknowledged: its pool stops renewing the lease, which then returns the message
+			settling(completion.delivery());
 		}
 		try {
 			this.broker.ackAll(deliveries);

@@ -307,16 +307,18 @@ public class WorkerPool {
 
 		@Override
 		public void run() {
+			// the message holds its room until the settler settles it (a finished task's acknowledgement may wait
+			// for the next batch), so finished but unsettled messages never outnumber the pool's room
 			try {
 				WorkerPool.this.runner.run(this.delivery);
 			}
 			catch (RuntimeException | Error ex) {
 				logger.error("Celerity worker failed to settle message {}; its lease will return it",
 						this.delivery.id(), ex);
+				settling(this.delivery);
 			}
 			finally {
 				WorkerPool.this.processed.incrementAndGet();
-				settling(this.delivery);
 			}
 		}
 
