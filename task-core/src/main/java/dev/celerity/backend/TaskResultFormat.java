@@ -16,7 +16,8 @@ import dev.celerity.message.MessageCodec;
 
 /**
  * The streaming form of a stored {@link TaskResult}: written field by field as exactly the JSON the codec's mapper
- * writes for it, and read back the same way, input outside that shape being left to the mapper. Every backend stores
+ * writes for it, and read back the same way, input outside that shape (a field it does not know, another form of
+ * time) being left to the mapper. Every backend stores
  * and reads states through {@link #encode} and {@link #decode}.
  */
 public final class TaskResultFormat {
@@ -101,7 +102,9 @@ public final class TaskResultFormat {
 						: JsonValues.readObject(parser);
 				case "error" -> error = error(parser);
 				case "date_done" -> dateDone = JsonValues.readInstant(parser);
-				default -> parser.skipChildren();
+				// derived from the state, written for readers of other languages
+				case "ready" -> parser.skipChildren();
+				default -> throw UnexpectedShape.INSTANCE;
 			}
 		}
 		if (parser.nextToken() != null) {
@@ -125,7 +128,7 @@ public final class TaskResultFormat {
 				case "type" -> type = JsonValues.readText(parser);
 				case "message" -> message = JsonValues.readText(parser);
 				case "stack_trace" -> stackTrace = lines(parser);
-				default -> parser.skipChildren();
+				default -> throw UnexpectedShape.INSTANCE;
 			}
 		}
 		return new RemoteError(type, message, stackTrace);

@@ -13,9 +13,9 @@ import dev.celerity.message.JsonValues.UnexpectedShape;
 
 /**
  * Reads a {@link TaskMessage} from a streaming parser when the JSON is in the shape {@link TaskMessageWriter}
- * writes (unknown fields are skipped, as the mapper skips them); anything else (a number where a string belongs,
- * a time the mapper would have to interpret, trailing tokens) throws {@link UnexpectedShape}, and the codec reads the
- * message with its mapper instead, which accepts it the same way or names what is wrong.
+ * writes; anything else (a field it does not know, a number where a string belongs, a time the mapper would have to
+ * interpret, trailing tokens) throws {@link UnexpectedShape}, and the codec reads the message with its mapper
+ * instead, which accepts it the same way, refuses what it must (type ids) or names what is wrong.
  */
 final class TaskMessageReader {
 
@@ -43,7 +43,7 @@ final class TaskMessageReader {
 				case "headers" -> headers = headers(parser);
 				case "delivery" -> delivery = delivery(parser);
 				case "embed" -> embed = embed(parser);
-				default -> parser.skipChildren();
+				default -> throw UnexpectedShape.INSTANCE;
 			}
 		}
 		if (parser.nextToken() != null) {
@@ -79,7 +79,7 @@ final class TaskMessageReader {
 				case "extra" -> extra = extra(parser);
 				case "timelimit" -> timelimit = timelimit(parser);
 				case "ignore_result" -> ignoreResult = nullable(parser) ? null : bool(parser);
-				default -> parser.skipChildren();
+				default -> throw UnexpectedShape.INSTANCE;
 			}
 		}
 		return new MessageHeaders(required(retries), eta, expires, rootId, parentId, group, extra, timelimit, ignoreResult);
@@ -100,7 +100,7 @@ final class TaskMessageReader {
 				case "queue" -> queue = text(parser);
 				case "priority" -> priority = integer(parser);
 				case "routed_by" -> routedBy = text(parser);
-				default -> parser.skipChildren();
+				default -> throw UnexpectedShape.INSTANCE;
 			}
 		}
 		return new DeliveryInfo(queue, required(priority), routedBy);
@@ -125,7 +125,7 @@ final class TaskMessageReader {
 				case "chain" -> chain = signatures(parser);
 				case "chain_ref" -> chainRef = chainRef(parser);
 				case "chord" -> chord = signature(parser);
-				default -> parser.skipChildren();
+				default -> throw UnexpectedShape.INSTANCE;
 			}
 		}
 		return new MessageEmbed(callbacks, errbacks, chain, chainRef, chord, null);
@@ -146,7 +146,7 @@ final class TaskMessageReader {
 				case "id" -> id = text(parser);
 				case "position" -> position = integer(parser);
 				case "size" -> size = integer(parser);
-				default -> parser.skipChildren();
+				default -> throw UnexpectedShape.INSTANCE;
 			}
 		}
 		return new ChainRef(id, required(position), required(size));
@@ -189,7 +189,7 @@ final class TaskMessageReader {
 				case "options" -> options = nullable(parser) ? null : JsonValues.readObject(parser);
 				case "immutable" -> immutable = bool(parser);
 				case "subtask_type" -> subtaskType = text(parser);
-				default -> parser.skipChildren();
+				default -> throw UnexpectedShape.INSTANCE;
 			}
 		}
 		return new SignatureSpec(task, args, kwargs, options, required(immutable), subtaskType);
