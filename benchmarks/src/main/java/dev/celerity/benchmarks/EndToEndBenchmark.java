@@ -79,14 +79,18 @@ public final class EndToEndBenchmark {
 		Map<String, Long> before = commandStats();
 		double singleRate = rate(this.tasks, () -> sendOneByOne(template, this.tasks));
 		long done = probe.succeeded.get();
+		CpuUse cpuSingle = new CpuUse();
 		double e2eSingle = rate(this.tasks, () -> drain(worker, probe, done + this.tasks));
+		cpuSingle.stop();
 		double commandsSingle = commandsPerTask(before, this.tasks);
 
 		worker.stop();
 		before = commandStats();
 		double batchRate = rate(this.tasks, () -> publishBatched(this.tasks));
 		long doneBatch = probe.succeeded.get();
+		CpuUse cpuBatch = new CpuUse();
 		double e2eBatch = rate(this.tasks, () -> drain(worker, probe, doneBatch + this.tasks));
+		cpuBatch.stop();
 		double commandsBatch = commandsPerTask(before, this.tasks);
 
 		// pickup at a steady 100 tasks/s: a warm-up of two seconds first, then 2,000 measured tasks
@@ -99,6 +103,8 @@ public final class EndToEndBenchmark {
 		System.out.printf(Locale.ROOT, "enqueue, batch (sendAll)    : %,10.0f tasks/s%n", batchRate);
 		System.out.printf(Locale.ROOT, "end to end, queue prefilled : %,10.0f tasks/s (single-enqueued), %,.0f tasks/s "
 				+ "(batch-enqueued)%n", e2eSingle, e2eBatch);
+		System.out.printf(Locale.ROOT, "CPU per task, end to end    : %s (single-enqueued), %s (batch-enqueued)%n",
+				cpuSingle.perTask(this.tasks), cpuBatch.perTask(this.tasks));
 		System.out.printf(Locale.ROOT, "pickup latency at 100/s     : p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
 				latency[0] / 1e6, latency[1] / 1e6, latency[2] / 1e6);
 		if (commandsSingle >= 0) {
@@ -166,6 +172,51 @@ public final class EndToEndBenchmark {
 			System.out.println("commands per task:" + breakdown);
 		}
 		return (double) total / count;
+	}
+
+	/**
+	 * CPU time spent from its creation to {@link #stop()} by this JVM and by the Redis server: it moves far less than
+	 * the rates when other programs share the machine.
+	 */
+	private final class CpuUse {
+
+		private final long processStart = processCpuNanos();
+
+		private final double redisStart = redisCpuSeconds();
+
+		private long process;
+
+		private double redis;
+
+		void stop() {
+			this.process = processCpuNanos() - this.processStart;
+			this.redis = redisCpuSeconds() - this.redisStart;
+		}
+
+		String perTask(int count) {
+			String jvm = String.format(Locale.ROOT, "JVM %.1f us", this.process / 1e3 / count);
+			return (this.redis >= 0) ? jvm + String.format(Locale.ROOT, " + Redis %.1f us", this.redis * 1e6 / count)
+					: jvm;
+		}
+
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/** The Redis server's CPU time (user plus system), or a negative value without Redis. */
+	private double redisCpuSeconds() {
+		RedisConnectionFactory factory = this.context.getBeanProvider(RedisConnectionFactory.class).getIfAvailable();
+		if (factory == null || !this.brokerType.equals("redis")) {
+			return -1;
+		}
+		try (RedisConnection connection = factory.getConnection()) {
+			Properties info = connection.serverCommands().info("cpu");
+			return Double.parseDouble(info.getProperty("used_cpu_user"))
+					+ Double.parseDouble(info.getProperty("used_cpu_sys"));
+		}
 	}
 
 	private Map<String, Long> commandStats() {
