@@ -1,0 +1,110 @@
+package dev.celerity.autoconfigure.celery;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+import dev.celerity.autoconfigure.InvalidCelerityPropertyException;
+import dev.celerity.autoconfigure.redis.CelerityRedisProperties;
+import dev.celerity.backend.ChainStore;
+import dev.celerity.backend.ChordStore;
+import dev.celerity.backend.ResultBackend;
+import dev.celerity.backend.redis.RedisChainStore;
+import dev.celerity.broker.Broker;
+import dev.celerity.broker.redis.RedisBroker;
+import dev.celerity.broker.redis.RedisBrokerOptions;
+import dev.celerity.celery.CeleryMessageCodec;
+import dev.celerity.celery.CeleryQueuesBroker;
+import dev.celerity.celery.redis.CeleryRedisBroker;
+import dev.celerity.celery.redis.CeleryRedisChordStore;
+import dev.celerity.celery.redis.CeleryRedisResultBackend;
+import dev.celerity.message.MessageCodec;
+
+/**
+ * Auto-configuration of Celery on the wire ({@code celerity.celery.enabled=true}): the broker of the Celery queues
+ * on kombu's Redis layout (Celerity's own Redis broker keeps the other queues), the result backend and chord store
+ * in Celery's keys. It runs before Celerity's Redis auto-configuration, whose beans then stand aside. Redis Cluster
+ * is refused: kombu's keys of one queue do not share a hash slot.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+		beforeName = "dev.celerity.autoconfigure.redis.CelerityRedisAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.data.redis.connection.RedisConnectionFactory")
+@ConditionalOnProperty(prefix = "celerity.celery", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties({ CeleryProperties.class, CelerityRedisProperties.class })
+public final class CeleryAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(CeleryAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean(Broker.class)
+	Broker celerityCeleryBroker(ObjectProvider<RedisConnectionFactory> connectionFactory, CeleryProperties celery,
+			CelerityRedisProperties redis, MessageCodec codec, ObjectProvider<Clock> clock, Environment environment) {
+		RedisConnectionFactory factory = singleRedis(connectionFactory, environment);
+		Clock time = clock.getIfUnique(Clock::systemUTC);
+		CeleryRedisBroker celeryBroker = new CeleryRedisBroker(factory, codec,
+				new CeleryMessageCodec(codec, celery.getOrigin()), redis.getKeyPrefix(), celery.getIdlePoll(), time);
+		if (celery.getQueues().isEmpty()) {
+			logger.info("Celerity broker: Celery's Redis layout for every queue");
+			return celeryBroker;
+		}
+		logger.info("Celerity broker: Celery's Redis layout for queues {}, Celerity's for the others",
+				celery.getQueues());
+		RedisBroker other = new RedisBroker(factory, RedisBrokerOptions.defaults()
+			.withKeyPrefix(redis.getKeyPrefix())
+			.withMaxBlock(redis.getMaxBlock())
+			.withIdleRecheck(redis.getIdleRecheck()), codec, time);
+		return new CeleryQueuesBroker(new LinkedHashSet<>(celery.getQueues()), celeryBroker, other);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ResultBackend.class)
+	CeleryRedisResultBackend celerityCeleryResultBackend(ObjectProvider<RedisConnectionFactory> connectionFactory,
+			CelerityRedisProperties redis, Environment environment) {
+		return new CeleryRedisResultBackend(singleRedis(connectionFactory, environment), redis.getResultWaitTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ChordStore.class)
+	CeleryRedisChordStore celerityCeleryChordStore(ObjectProvider<RedisConnectionFactory> connectionFactory,
+			Environment environment) {
+		return new CeleryRedisChordStore(singleRedis(connectionFactory, environment));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ChainStore.class)
+	RedisChainStore celerityCeleryChainStore(ObjectProvider<RedisConnectionFactory> connectionFactory,
+			MessageCodec codec, CelerityRedisProperties redis, Environment environment) {
+		return new RedisChainStore(singleRedis(connectionFactory, environment), codec, redis.getKeyPrefix());
+	}
+
+	private static RedisConnectionFactory singleRedis(ObjectProvider<RedisConnectionFactory> connectionFactory,
+			Environment environment) {
+		if (environment.containsProperty("spring.data.redis.cluster.nodes")
+				|| environment.containsProperty("spring.data.redis.cluster.nodes[0]")) {
+			throw new InvalidCelerityPropertyException("celerity.celery.enabled", "true",
+					"Celery mode needs a single Redis (or Sentinel): kombu's keys of one queue do not share a hash "
+							+ "slot, so Redis Cluster is not available in Celery mode",
+					"Point spring.data.redis at a single Redis, or set celerity.celery.enabled=false");
+		}
+		RedisConnectionFactory factory = connectionFactory.getIfAvailable();
+		if (factory == null) {
+			throw new InvalidCelerityPropertyException("celerity.celery.enabled", "true",
+					"Celery mode needs a RedisConnectionFactory, but the application has none",
+					"Add spring-boot-starter-data-redis and configure spring.data.redis");
+		}
+		return factory;
+	}
+
+}

@@ -1,0 +1,211 @@
+package dev.celerity.autoconfigure.celery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.celerity.api.AsyncResult;
+import dev.celerity.api.TaskExecutionException;
+import dev.celerity.api.TaskTemplate;
+import dev.celerity.autoconfigure.CelerityAutoConfiguration;
+import dev.celerity.autoconfigure.InvalidCelerityPropertyException;
+import dev.celerity.autoconfigure.canvas.CanvasAutoConfiguration;
+import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
+import dev.celerity.autoconfigure.ratelimit.CelerityRateLimitAutoConfiguration;
+import dev.celerity.autoconfigure.redis.CelerityRedisAutoConfiguration;
+import dev.celerity.autoconfigure.routing.CelerityRoutingAutoConfiguration;
+import dev.celerity.broker.Broker;
+import dev.celerity.broker.DeadLetter;
+import dev.celerity.canvas.WorkflowTemplate;
+import dev.celerity.testing.redis.RedisTestServer;
+
+import static dev.celerity.canvas.Workflows.chain;
+import static dev.celerity.canvas.Workflows.chord;
+import static dev.celerity.canvas.Workflows.group;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Celery on the wire against the real thing: Debian's Python Celery worker and producers and Celerity share queues
+ * and results in one Redis database (db 9), each test run on queues of its own. One Python worker serves the class.
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+class CeleryInteropIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private PythonCelery python;
+
+	private String redisUrl;
+
+	@BeforeAll
+	void startPythonWorker() throws Exception {
+		this.redisUrl = RedisTestServer.url().replaceAll("/\\d*$", "") + "/9";
+		this.python = PythonCelery.prepare(this.redisUrl);
+		this.python.startWorker();
+	}
+
+	@AfterAll
+	void stopPythonWorker() throws Exception {
+		if (this.python != null) {
+			this.python.close();
+		}
+	}
+
+	private ApplicationContextRunner runner(String... more) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CeleryAutoConfiguration.class,
+					CelerityRedisAutoConfiguration.class, CelerityAutoConfiguration.class,
+					CanvasAutoConfiguration.class, CelerityRateLimitAutoConfiguration.class,
+					CelerityRoutingAutoConfiguration.class, CelerityControlAutoConfiguration.class))
+			.withBean(InteropTasks.class)
+			.withPropertyValues("spring.data.redis.url=" + this.redisUrl, "celerity.broker.type=redis",
+					"celerity.celery.enabled=true", "celerity.celery.idle-poll=100ms",
+					"celerity.worker.queues=" + this.python.javaQueue(),
+					"celerity.default-queue=" + this.python.javaQueue(),
+					"celerity.routes[tasks.*].queue=" + this.python.pythonQueue(), "celerity.worker.concurrency=2",
+					"celerity.worker.fetch-wait=200ms")
+			.withPropertyValues(more);
+	}
+
+	private void run(ContextTest test) {
+		runner().run((context) -> {
+			assertThat(context).hasNotFailed();
+			test.run(context);
+		});
+	}
+
+	@Test
+	void javaCallsAPythonTaskByNameAndReadsItsResult() {
+		run((context) -> {
+			AsyncResult<Object> sum = context.getBean(TaskTemplate.class).send("tasks.add", 2, 3);
+			assertThat(sum.get(WAIT)).isEqualTo(5);
+		});
+	}
+
+	@Test
+	void aPythonFailureReachesJavaWithItsType() {
+		run((context) -> {
+			AsyncResult<Object> failed = context.getBean(TaskTemplate.class).send("tasks.fail", "broken");
+			assertThatExceptionOfType(TaskExecutionException.class).isThrownBy(() -> failed.get(WAIT))
+				.satisfies((ex) -> assertThat(ex.getRemoteType()).isEqualTo("builtins.ValueError"))
+				.withMessageContaining("broken");
+		});
+	}
+
+	@Test
+	void pythonCallsAJavaTaskWithDelayAndGet() {
+		run((context) -> assertThat(this.python.call("plain")).isEqualTo("5"));
+	}
+
+	@Test
+	void aJavaTaskRetriesAndPythonReadsTheFinalSuccess() {
+		run((context) -> assertThat(this.python.call("retry", "r1"))
+			.isEqualTo("{\"value\": \"r1 after 2 retries\", \"state\": \"SUCCESS\"}"));
+	}
+
+	@Test
+	void aPythonCountdownIsHonouredByTheJavaWorker() {
+		run((context) -> {
+			String outcome = this.python.call("countdown", "later");
+			InteropTasks tasks = context.getBean(InteropTasks.class);
+			Instant sent = OffsetDateTime.parse(outcome.replaceAll(".*\"sent\": \"([^\"]+)\".*", "$1")).toInstant();
+			assertThat(Duration.between(sent, tasks.started.get("later"))).isGreaterThanOrEqualTo(
+					Duration.ofMillis(1900));
+		});
+	}
+
+	@Test
+	void anExpiredPythonCallIsRevokedNotRun() {
+		run((context) -> {
+			assertThat(this.python.call("expires", "stale")).contains("\"state\": \"REVOKED\"");
+			assertThat(context.getBean(InteropTasks.class).started).doesNotContainKey("stale");
+		});
+	}
+
+	@Test
+	void pythonPrioritiesOrderTheJavaWorkersQueue() throws Exception {
+		// sent while no Celerity worker consumes the queue, so the order is the broker's alone
+		this.python.call("priorities");
+		runner("celerity.worker.concurrency=1").run((context) -> {
+			InteropTasks tasks = context.getBean(InteropTasks.class);
+			await().atMost(WAIT).until(() -> tasks.recorded.size() == 3);
+			assertThat(tasks.recorded).containsExactly("high", "middle", "low");
+		});
+	}
+
+	@Test
+	void aPythonChainRunsItsJavaStepInTheMiddle() {
+		run((context) -> assertThat(this.python.call("chain")).isEqualTo("26"));
+	}
+
+	@Test
+	void aPythonChordOfPythonHeadersRunsItsJavaBody() {
+		run((context) -> assertThat(this.python.call("chord")).isEqualTo("12"));
+	}
+
+	@Test
+	void aJavaChainMixesPythonAndJavaSteps() {
+		run((context) -> {
+			WorkflowTemplate workflows = context.getBean(WorkflowTemplate.class);
+			AsyncResult<Object> result = workflows.send(chain(dev.celerity.api.Signature.of("tasks.add", 1, 2),
+					dev.celerity.api.Signature.of("java.add", 10), dev.celerity.api.Signature.of("tasks.mul", 2)));
+			assertThat(result.get(WAIT)).isEqualTo(26);
+		});
+	}
+
+	@Test
+	void aJavaChordRunsItsJavaBodyOverPythonHeaders() {
+		run((context) -> {
+			WorkflowTemplate workflows = context.getBean(WorkflowTemplate.class);
+			AsyncResult<Object> result = workflows.send(chord(group(dev.celerity.api.Signature.of("tasks.add", 1, 1),
+					dev.celerity.api.Signature.of("tasks.add", 2, 2), dev.celerity.api.Signature.of("tasks.add", 3, 3)),
+					dev.celerity.api.Signature.of("java.sum")));
+			assertThat(result.get(WAIT)).isEqualTo(12);
+		});
+	}
+
+	@Test
+	void aPicklePayloadIsDeadLetteredWithTheReason() {
+		run((context) -> {
+			this.python.call("pickle");
+			Broker broker = context.getBean(Broker.class);
+			await().atMost(WAIT).until(() -> !broker.deadLetters(this.python.javaQueue(), 10).isEmpty());
+			DeadLetter letter = broker.deadLetters(this.python.javaQueue(), 10).get(0);
+			assertThat(letter.reason()).contains("application/x-python-serialize").contains("pickle");
+			assertThat(context.getBean(InteropTasks.class).recorded).isEmpty();
+		});
+	}
+
+	@Test
+	void redisClusterIsRefusedInCeleryMode() {
+		runner("spring.data.redis.cluster.nodes=127.0.0.1:7000").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidCelerityPropertyException.class)
+				.hasMessageContaining("Redis Cluster is not available in Celery mode");
+		});
+	}
+
+	@FunctionalInterface
+	interface ContextTest {
+
+		void run(AssertableApplicationContext context) throws Exception;
+
+	}
+
+}

@@ -1,0 +1,41 @@
+"""Runs one Python-side scenario against Celerity and prints its outcome as JSON on the last line."""
+import json
+import sys
+from datetime import datetime, timedelta, timezone
+
+from celery import chain, chord, group
+
+from interop_app import add, app, java_add, java_flaky, java_record, java_stamp, java_sum, mul
+
+scenario = sys.argv[1]
+out = None
+if scenario == 'plain':
+    out = java_add.delay(2, 3).get(timeout=30)
+elif scenario == 'retry':
+    result = java_flaky.delay(sys.argv[2])
+    out = {'value': result.get(timeout=30), 'state': result.state}
+elif scenario == 'countdown':
+    sent = datetime.now(timezone.utc)
+    result = java_stamp.apply_async((sys.argv[2],), countdown=2)
+    out = {'value': result.get(timeout=30), 'sent': sent.isoformat()}
+elif scenario == 'expires':
+    result = java_stamp.apply_async((sys.argv[2],), expires=datetime.now(timezone.utc) - timedelta(seconds=5))
+    try:
+        result.get(timeout=30)
+        out = {'state': result.state}
+    except Exception as exc:  # the revoked task raises on get
+        out = {'state': result.state, 'error': type(exc).__name__}
+elif scenario == 'priorities':
+    ids = []
+    for label, priority in (('low', 9), ('high', 0), ('middle', 4)):
+        ids.append(java_record.apply_async((label,), priority=priority).id)
+    out = ids
+elif scenario == 'chain':
+    out = chain(add.s(1, 2), java_add.s(10), mul.s(2)).apply_async().get(timeout=30)
+elif scenario == 'chord':
+    out = chord([add.s(i, i) for i in range(4)], java_sum.s()).apply_async().get(timeout=30)
+elif scenario == 'pickle':
+    out = java_record.apply_async(('pickled',), serializer='pickle').id
+elif scenario == 'send':
+    out = app.send_task(sys.argv[2], args=json.loads(sys.argv[3])).id
+print(json.dumps(out))
