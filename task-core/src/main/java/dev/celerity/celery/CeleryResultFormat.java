@@ -76,15 +76,15 @@ public final class CeleryResultFormat {
 		Object result = null;
 		Map<String, Object> details = Map.of();
 		TaskState state = TaskState.of(status);
-		if (isException(value) && (state == TaskState.FAILURE || state == TaskState.RETRY
-				|| state == TaskState.REVOKED)) {
+		if (isException(value) && (TaskState.FAILURE.equals(state) || TaskState.RETRY.equals(state)
+				|| TaskState.REVOKED.equals(state))) {
 			error = error((Map<String, Object>) value, meta.get("traceback"));
-			if (state == TaskState.REVOKED) {
+			if (TaskState.REVOKED.equals(state)) {
 				details = Map.of("reason", String.valueOf(error.message()));
 				error = null;
 			}
 		}
-		else if (state == TaskState.SUCCESS) {
+		else if (TaskState.SUCCESS.equals(state)) {
 			result = value;
 		}
 		else if (value instanceof Map<?, ?> map) {
@@ -95,13 +95,13 @@ public final class CeleryResultFormat {
 	}
 
 	private Object resultValue(TaskResult result, TaskState state) {
-		if (state == TaskState.SUCCESS) {
+		if (TaskState.SUCCESS.equals(state)) {
 			return result.result();
 		}
 		if (result.error() != null) {
 			return exception(result.error());
 		}
-		if (state == TaskState.REVOKED) {
+		if (TaskState.REVOKED.equals(state)) {
 			Object reason = result.meta().getOrDefault("reason", "revoked");
 			return Map.of(EXC_TYPE, "TaskRevokedError", EXC_MESSAGE, List.of(String.valueOf(reason)), EXC_MODULE,
 					"celery.exceptions");

@@ -8,11 +8,12 @@
   KEYS[2] in flight: hash of lease token -> '<step index>|<envelope>'
   KEYS[3] parked: sorted set of '<step index>|<envelope>' by eta (ms)
   KEYS[4..7] the kombu lists of steps 0, 3, 6, 9
-  ARGV[1] the most messages to take
+  ARGV[1] the most messages to take (0 only looks)
   ARGV[2] the lease in ms
   ARGV[3] the prefix of this call's lease tokens (unique per call)
 
-  Returns {millis until the next lease or parked message falls due (-1: none, only when nothing was taken),
+  Returns {millis until the next lease or parked message falls due (0 when a list has messages, -1: none; only
+  when nothing was taken),
   token, step index, envelope, token, step index, envelope ...}
 ]]
 local t = redis.call('TIME')
@@ -49,6 +50,12 @@ for step = 0, 3 do
   end
 end
 if taken == 0 then
+  -- a look without taking (ARGV[1] = 0) answers 0 when a list has messages
+  for step = 0, 3 do
+    if redis.call('LLEN', KEYS[4 + step]) > 0 then
+      return {0}
+    end
+  end
   local soonest = -1
   for _, key in ipairs({KEYS[1], KEYS[3]}) do
     local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
