@@ -57,6 +57,11 @@ def java_record(label):
     raise NotImplementedError('runs in Java')
 
 
+@app.task(name='java.slow')
+def java_slow(label, millis):
+    raise NotImplementedError('runs in Java')
+
+
 @app.task(name='java.sum')
 def java_sum(values):
     raise NotImplementedError('runs in Java')

@@ -34,6 +34,11 @@ elif scenario == 'chain':
     out = chain(add.s(1, 2), java_add.s(10), mul.s(2)).apply_async().get(timeout=30)
 elif scenario == 'chord':
     out = chord([add.s(i, i) for i in range(4)], java_sum.s()).apply_async().get(timeout=30)
+elif scenario == 'many':
+    from interop_app import java_slow
+    out = [java_slow.delay('m%d' % i, int(sys.argv[3])).id for i in range(int(sys.argv[2]))]
+elif scenario == 'wait':
+    out = [app.AsyncResult(task_id).get(timeout=60) for task_id in json.loads(sys.argv[2])]
 elif scenario == 'pickle':
     out = java_record.apply_async(('pickled',), serializer='pickle').id
 elif scenario == 'send':

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -46,6 +47,16 @@ import dev.celerity.message.MessageCodec;
 public final class CeleryAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(CeleryAutoConfiguration.class);
+
+	/**
+	 * Refuses Redis Cluster before any bean connects to it.
+	 * @param environment the environment
+	 * @return the check, run when the bean factory is ready
+	 */
+	@Bean
+	static BeanFactoryPostProcessor celerityCeleryClusterRefusal(Environment environment) {
+		return (beanFactory) -> refuseCluster(environment);
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(Broker.class)
@@ -89,8 +100,7 @@ public final class CeleryAutoConfiguration {
 		return new RedisChainStore(singleRedis(connectionFactory, environment), codec, redis.getKeyPrefix());
 	}
 
-	private static RedisConnectionFactory singleRedis(ObjectProvider<RedisConnectionFactory> connectionFactory,
-			Environment environment) {
+	private static void refuseCluster(Environment environment) {
 		if (environment.containsProperty("spring.data.redis.cluster.nodes")
 				|| environment.containsProperty("spring.data.redis.cluster.nodes[0]")) {
 			throw new InvalidCelerityPropertyException("celerity.celery.enabled", "true",
@@ -98,6 +108,11 @@ public final class CeleryAutoConfiguration {
 							+ "slot, so Redis Cluster is not available in Celery mode",
 					"Point spring.data.redis at a single Redis, or set celerity.celery.enabled=false");
 		}
+	}
+
+	private static RedisConnectionFactory singleRedis(ObjectProvider<RedisConnectionFactory> connectionFactory,
+			Environment environment) {
+		refuseCluster(environment);
 		RedisConnectionFactory factory = connectionFactory.getIfAvailable();
 		if (factory == null) {
 			throw new InvalidCelerityPropertyException("celerity.celery.enabled", "true",

@@ -3,6 +3,8 @@ package dev.celerity.autoconfigure.celery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,6 @@ import dev.celerity.api.AsyncResult;
 import dev.celerity.api.TaskExecutionException;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
-import dev.celerity.autoconfigure.InvalidCelerityPropertyException;
 import dev.celerity.autoconfigure.canvas.CanvasAutoConfiguration;
 import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
 import dev.celerity.autoconfigure.ratelimit.CelerityRateLimitAutoConfiguration;
@@ -192,12 +193,30 @@ class CeleryInteropIntegrationTests {
 	}
 
 	@Test
-	void redisClusterIsRefusedInCeleryMode() {
-		runner("spring.data.redis.cluster.nodes=127.0.0.1:7000").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(InvalidCelerityPropertyException.class)
-				.hasMessageContaining("Redis Cluster is not available in Celery mode");
+	void aCelerityWorkerKilledMidRunLosesNoneOfThePythonProducedTasks() throws Exception {
+		Path output = Files.createTempFile("killable-worker", ".log");
+		Process worker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), KillableCeleryWorker.class.getName(), this.redisUrl,
+				this.python.javaQueue())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		String ids;
+		try {
+			ids = this.python.call("many", "12", "1500");
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> Files.readString(output).split("started m", -1).length > 3);
+		}
+		finally {
+			worker.destroyForcibly(); // SIGKILL: no shutdown hook, no release of what it holds
+			worker.waitFor();
+		}
+		assertThat(Files.readString(output)).doesNotContain("Exception in thread");
+		Files.deleteIfExists(output);
+		run((context) -> {
+			List<String> expected = java.util.stream.IntStream.range(0, 12).mapToObj((i) -> "m" + i).toList();
+			assertThat(this.python.call("wait", ids)).isEqualTo(new tools.jackson.databind.json.JsonMapper()
+				.writeValueAsString(expected).replace(",", ", "));
 		});
 	}
 

@@ -44,6 +44,14 @@ public class InteropTasks {
 		return label;
 	}
 
+	@Task(name = "java.slow")
+	public String slow(String label, int millis) throws InterruptedException {
+		// a worker JVM that is to be killed says which tasks it began on its standard output
+		System.out.println("started " + label);
+		Thread.sleep(millis);
+		return label;
+	}
+
 	@Task(name = "java.sum")
 	public int sum(List<Integer> values) {
 		return values.stream().mapToInt(Integer::intValue).sum();
