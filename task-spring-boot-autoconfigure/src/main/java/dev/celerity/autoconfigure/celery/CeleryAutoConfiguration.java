@@ -2,6 +2,8 @@ package dev.celerity.autoconfigure.celery;
 
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import dev.celerity.autoconfigure.InvalidCelerityPropertyException;
 import dev.celerity.autoconfigure.redis.CelerityRedisProperties;
@@ -31,7 +35,15 @@ import dev.celerity.celery.CeleryQueuesBroker;
 import dev.celerity.celery.redis.CeleryRedisBroker;
 import dev.celerity.celery.redis.CeleryRedisChordStore;
 import dev.celerity.celery.redis.CeleryRedisResultBackend;
+import dev.celerity.celery.CeleryControl;
+import dev.celerity.celery.CeleryEvents;
+import dev.celerity.celery.redis.CeleryMonitoring;
+import dev.celerity.control.ControlDispatcher;
+import dev.celerity.control.RevocationStore;
 import dev.celerity.message.MessageCodec;
+import dev.celerity.registry.TaskRegistry;
+import dev.celerity.worker.AttemptSupervisor;
+import dev.celerity.worker.AttemptSupervisor.RunningTask;
 
 /**
  * Auto-configuration of Celery on the wire ({@code celerity.celery.enabled=true}): the broker of the Celery queues
@@ -98,6 +110,25 @@ public final class CeleryAutoConfiguration {
 	RedisChainStore celerityCeleryChainStore(ObjectProvider<RedisConnectionFactory> connectionFactory,
 			MessageCodec codec, CelerityRedisProperties redis, Environment environment) {
 		return new RedisChainStore(singleRedis(connectionFactory, environment), codec, redis.getKeyPrefix());
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "close")
+	@ConditionalOnBooleanProperty(name = "celerity.worker.enabled", matchIfMissing = true)
+	CeleryMonitoring celerityCeleryMonitoring(ObjectProvider<RedisConnectionFactory> connectionFactory,
+			CeleryProperties celery, TaskRegistry registry, ObjectProvider<AttemptSupervisor> supervisor,
+			ObjectProvider<RevocationStore> revocations, ObjectProvider<ControlDispatcher> dispatcher,
+			ObjectProvider<Clock> clock, Environment environment) {
+		RedisConnectionFactory factory = singleRedis(connectionFactory, environment);
+		int database = (factory instanceof LettuceConnectionFactory lettuce) ? lettuce.getDatabase() : 0;
+		Clock time = clock.getIfUnique(Clock::systemUTC);
+		Supplier<List<RunningTask>> running = () -> {
+			AttemptSupervisor attempts = supervisor.getIfAvailable();
+			return (attempts != null) ? attempts.running() : List.of();
+		};
+		CeleryControl control = new CeleryControl(celery.getHostname(), registry, running,
+				revocations.getIfAvailable(() -> RevocationStore.NONE), dispatcher.getIfAvailable(), time);
+		return new CeleryMonitoring(factory, database, control, new CeleryEvents(celery.getHostname(), time),
+				() -> running.get().size(), celery.getHeartbeat());
 	}
 
 	private static void refuseCluster(Environment environment) {

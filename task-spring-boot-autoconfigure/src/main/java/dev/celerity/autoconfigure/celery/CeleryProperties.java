@@ -22,6 +22,12 @@ public class CeleryProperties {
 	/** Longest an idle consumer of a Celery queue waits before it looks at every priority step again. */
 	private Duration idlePoll = Duration.ofMillis(200);
 
+	/** This worker's node name in Celery's tools (inspect, control, events). */
+	private String hostname = "celerity-" + ProcessHandle.current().pid() + "@" + hostName();
+
+	/** How often the worker sends Celery's worker-heartbeat event. */
+	private Duration heartbeat = Duration.ofSeconds(2);
+
 	/** The origin header of messages sent from this instance (Celery's is gen<pid>@<host>). */
 	private String origin = "celerity@" + hostName();
 
@@ -47,6 +53,22 @@ public class CeleryProperties {
 
 	public void setIdlePoll(Duration idlePoll) {
 		this.idlePoll = idlePoll;
+	}
+
+	public String getHostname() {
+		return this.hostname;
+	}
+
+	public void setHostname(String hostname) {
+		this.hostname = hostname;
+	}
+
+	public Duration getHeartbeat() {
+		return this.heartbeat;
+	}
+
+	public void setHeartbeat(Duration heartbeat) {
+		this.heartbeat = heartbeat;
 	}
 
 	public String getOrigin() {

@@ -79,7 +79,7 @@ class CeleryInteropIntegrationTests {
 					"celerity.worker.queues=" + this.python.javaQueue(),
 					"celerity.default-queue=" + this.python.javaQueue(),
 					"celerity.routes[tasks.*].queue=" + this.python.pythonQueue(), "celerity.worker.concurrency=2",
-					"celerity.worker.fetch-wait=200ms")
+					"celerity.worker.fetch-wait=200ms", "celerity.celery.hostname=" + hostname())
 			.withPropertyValues(more);
 	}
 
@@ -217,6 +217,59 @@ class CeleryInteropIntegrationTests {
 			List<String> expected = java.util.stream.IntStream.range(0, 12).mapToObj((i) -> "m" + i).toList();
 			assertThat(this.python.call("wait", ids)).isEqualTo(new tools.jackson.databind.json.JsonMapper()
 				.writeValueAsString(expected).replace(",", ", "));
+		});
+	}
+
+	private String hostname() {
+		return "celerity-" + this.python.javaQueue() + "@test";
+	}
+
+	@Test
+	void celeryInspectPingAndRegisteredReachTheCelerityWorker() {
+		run((context) -> {
+			assertThat(this.python.celery("inspect", "ping", "-d", hostname(), "-t", "5")).contains(hostname())
+				.contains("pong");
+			assertThat(this.python.celery("inspect", "registered", "-d", hostname(), "-t", "5"))
+				.contains("java.add")
+				.contains("java.slow");
+		});
+	}
+
+	@Test
+	void celeryInspectActiveListsTheTaskTheCelerityWorkerRuns() {
+		run((context) -> {
+			String ids = this.python.call("many", "1", "4000");
+			String id = ids.replaceAll("[\\[\\]\" ]", "");
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(this.python.celery("inspect", "active", "-d", hostname(), "-t", "5"))
+					.contains(id)
+					.contains("java.slow"));
+		});
+	}
+
+	@Test
+	void celeryControlRevokeStopsAPendingJavaTask() {
+		run((context) -> {
+			AsyncResult<Object> later = context.getBean(TaskTemplate.class)
+				.send(dev.celerity.api.Signature.of("java.stamp", "revoked-label").countdown(Duration.ofSeconds(3)));
+			assertThat(this.python.celery("control", "revoke", later.id(), "-d", hostname(), "-t", "5"))
+				.contains("flagged as revoked");
+			assertThatExceptionOfType(dev.celerity.api.TaskRevokedException.class)
+				.isThrownBy(() -> later.get(WAIT));
+			assertThat(context.getBean(InteropTasks.class).started).doesNotContainKey("revoked-label");
+		});
+	}
+
+	@Test
+	void celeryEventsDumpShowsTheCelerityWorkersHeartbeatAndTaskEvents() {
+		run((context) -> {
+			AsyncResult<Object> sum = context.getBean(TaskTemplate.class)
+				.send(dev.celerity.api.Signature.of("java.add", 1, 1).countdown(Duration.ofSeconds(2)));
+			String dump = this.python.celeryFor(Duration.ofSeconds(5), "events", "--dump");
+			assertThat(sum.get(WAIT)).isEqualTo(2);
+			assertThat(dump).contains(hostname())
+				.containsPattern("heartbeat")
+				.contains(sum.id());
 		});
 	}
 

@@ -105,6 +105,28 @@ final class PythonCelery implements AutoCloseable {
 		return run(command);
 	}
 
+	/**
+	 * Runs {@code celery -A interop_app} with arguments for a while (a command that runs until stopped, such as
+	 * {@code events --dump}), then stops it.
+	 * @param duration how long to let it run
+	 * @param args the arguments
+	 * @return what it printed
+	 */
+	String celeryFor(Duration duration, String... args) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of(PYTHON, "-m", "celery", "-A", "interop_app"));
+		command.addAll(List.of(args));
+		Path out = Files.createTempFile("celery-command", ".log");
+		Process process = builder(command.toArray(String[]::new)).redirectErrorStream(true)
+			.redirectOutput(out.toFile())
+			.start();
+		process.waitFor(duration.toMillis(), TimeUnit.MILLISECONDS);
+		process.destroy();
+		process.waitFor(10, TimeUnit.SECONDS);
+		String output = Files.readString(out, StandardCharsets.UTF_8);
+		Files.deleteIfExists(out);
+		return output;
+	}
+
 	private String run(List<String> command) throws IOException, InterruptedException {
 		Process process = builder(command.toArray(String[]::new)).redirectErrorStream(true).start();
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -115,8 +137,11 @@ final class PythonCelery implements AutoCloseable {
 		if (process.exitValue() != 0) {
 			throw new IllegalStateException(command + " exited with " + process.exitValue() + ":\n" + output);
 		}
-		String[] lines = output.split("\n");
-		return lines[lines.length - 1];
+		if (command.contains("interop_call.py")) {
+			String[] lines = output.split("\n");
+			return lines[lines.length - 1];
+		}
+		return output;
 	}
 
 	private ProcessBuilder builder(String... command) {
