@@ -34,6 +34,11 @@ def fail(message):
     raise ValueError(message)
 
 
+@app.task(name='tasks.total')
+def total(values):
+    return sum(values)
+
+
 @app.task(name='tasks.slow')
 def slow(seconds):
     time.sleep(seconds)
@@ -59,6 +64,11 @@ def java_record(label):
 
 @app.task(name='java.slow')
 def java_slow(label, millis):
+    raise NotImplementedError('runs in Java')
+
+
+@app.task(name='java.fail')
+def java_fail(message):
     raise NotImplementedError('runs in Java')
 
 

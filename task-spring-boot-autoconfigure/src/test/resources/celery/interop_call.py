@@ -39,6 +39,13 @@ elif scenario == 'many':
     out = [java_slow.delay('m%d' % i, int(sys.argv[3])).id for i in range(int(sys.argv[2]))]
 elif scenario == 'wait':
     out = [app.AsyncResult(task_id).get(timeout=60) for task_id in json.loads(sys.argv[2])]
+elif scenario == 'java-failure':
+    from interop_app import java_fail
+    try:
+        java_fail.delay('broken in java').get(timeout=30)
+        out = 'no error'
+    except Exception as exc:
+        out = {'type': type(exc).__name__, 'message': str(exc)}
 elif scenario == 'pickle':
     out = java_record.apply_async(('pickled',), serializer='pickle').id
 elif scenario == 'send':

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import dev.celerity.control.ControlCommand;
 import dev.celerity.control.ControlDispatcher;
+import dev.celerity.control.ControlReply;
 import dev.celerity.control.RevocationStore;
 import dev.celerity.registry.TaskDefinition;
 import dev.celerity.registry.TaskRegistry;
@@ -156,8 +157,9 @@ public class CeleryControl {
 		if (limit != null && !limit.toString().isEmpty() && !"0".equals(limit.toString())) {
 			command.put("limit", limit.toString());
 		}
-		Object outcome = this.dispatcher.dispatch(ControlCommand.of(ControlCommand.RATE_LIMIT, command));
-		return Map.of("ok", "new rate limit set successfully", "celerity", String.valueOf(outcome));
+		ControlReply reply = this.dispatcher.dispatch(ControlCommand.of(ControlCommand.RATE_LIMIT, command));
+		return reply.applied() ? Map.of("ok", "new rate limit set successfully")
+				: Map.of("error", "rate limit not applied: " + reply.detail());
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.celerity.autoconfigure.celery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -67,7 +69,18 @@ public final class CeleryAutoConfiguration {
 	 */
 	@Bean
 	static BeanFactoryPostProcessor celerityCeleryClusterRefusal(Environment environment) {
-		return (beanFactory) -> refuseCluster(environment);
+		return (beanFactory) -> {
+			refuseCluster(environment);
+			CeleryProperties celery = Binder.get(environment)
+				.bind("celerity.celery", CeleryProperties.class)
+				.orElseGet(CeleryProperties::new);
+			requirePositive("celerity.celery.heartbeat", celery.getHeartbeat());
+			requirePositive("celerity.celery.idle-poll", celery.getIdlePoll());
+			if (celery.getHostname() == null || !celery.getHostname().contains("@")) {
+				throw new InvalidCelerityPropertyException("celerity.celery.hostname", celery.getHostname(),
+						"Celery node names are name@host", "Set a name such as orders@host");
+			}
+		};
 	}
 
 	@Bean
@@ -129,6 +142,13 @@ public final class CeleryAutoConfiguration {
 				revocations.getIfAvailable(() -> RevocationStore.NONE), dispatcher.getIfAvailable(), time);
 		return new CeleryMonitoring(factory, database, control, new CeleryEvents(celery.getHostname(), time),
 				() -> running.get().size(), celery.getHeartbeat());
+	}
+
+	private static void requirePositive(String property, Duration value) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			throw new InvalidCelerityPropertyException(property, value, "it must be a positive duration",
+					"Set " + property + " to a positive duration such as 2s");
+		}
 	}
 
 	private static void refuseCluster(Environment environment) {

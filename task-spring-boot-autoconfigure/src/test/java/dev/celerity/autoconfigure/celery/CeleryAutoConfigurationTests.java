@@ -63,4 +63,12 @@ class CeleryAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void aZeroHeartbeatIsRefusedAtStartUpNamingTheProperty() {
+		this.contextRunner.withPropertyValues("celerity.celery.enabled=true", "celerity.celery.heartbeat=0s")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.isInstanceOf(InvalidCelerityPropertyException.class)
+				.hasMessageContaining("celerity.celery.heartbeat"));
+	}
+
 }

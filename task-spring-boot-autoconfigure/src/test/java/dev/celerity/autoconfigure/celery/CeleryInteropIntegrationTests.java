@@ -28,6 +28,8 @@ import dev.celerity.autoconfigure.control.CelerityControlAutoConfiguration;
 import dev.celerity.autoconfigure.ratelimit.CelerityRateLimitAutoConfiguration;
 import dev.celerity.autoconfigure.redis.CelerityRedisAutoConfiguration;
 import dev.celerity.autoconfigure.routing.CelerityRoutingAutoConfiguration;
+import dev.celerity.backend.ResultBackend;
+import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.DeadLetter;
 import dev.celerity.canvas.WorkflowTemplate;
@@ -178,6 +180,47 @@ class CeleryInteropIntegrationTests {
 					dev.celerity.api.Signature.of("java.sum")));
 			assertThat(result.get(WAIT)).isEqualTo(12);
 		});
+	}
+
+	@Test
+	void aJavaFailureIsRaisedInPythonUnderItsSimpleName() {
+		run((context) -> assertThat(this.python.call("java-failure"))
+			.isEqualTo("{\"type\": \"IllegalArgumentException\", \"message\": \"broken in java\"}"));
+	}
+
+	@Test
+	void aJavaChordOfMixedHeadersRunsItsPythonBody() {
+		run((context) -> {
+			WorkflowTemplate workflows = context.getBean(WorkflowTemplate.class);
+			AsyncResult<Object> result = workflows.send(chord(group(dev.celerity.api.Signature.of("java.add", 1, 1),
+					dev.celerity.api.Signature.of("tasks.add", 2, 2), dev.celerity.api.Signature.of("java.add", 3, 3)),
+					dev.celerity.api.Signature.of("tasks.total")));
+			assertThat(result.get(WAIT)).isEqualTo(12);
+		});
+	}
+
+	@Test
+	void aStoredSuccessIsNeverOverwritten() {
+		run((context) -> {
+			ResultBackend backend = context.getBean(ResultBackend.class);
+			String id = java.util.UUID.randomUUID().toString();
+			backend.store(new TaskResult(id, "java.add", "SUCCESS", 5, Map.of(), null, Instant.now()),
+					Duration.ofMinutes(1));
+			backend.store(new TaskResult(id, "java.add", "FAILURE", null, Map.of(),
+					new dev.celerity.api.RemoteError("java.lang.IllegalStateException", "late", List.of()),
+					Instant.now()), Duration.ofMinutes(1));
+			assertThat(backend.find(id)).get().satisfies((stored) -> {
+				assertThat(stored.state()).isEqualTo("SUCCESS");
+				assertThat(stored.result()).isEqualTo(5);
+			});
+		});
+	}
+
+	@Test
+	void celeryControlRateLimitReachesTheCelerityWorker() {
+		run((context) -> assertThat(
+				this.python.celery("control", "rate_limit", "java.add", "10/m", "-d", hostname(), "-t", "5"))
+			.contains("new rate limit set successfully"));
 	}
 
 	@Test

@@ -52,6 +52,11 @@ public class InteropTasks {
 		return label;
 	}
 
+	@Task(name = "java.fail")
+	public void fail(String message) {
+		throw new IllegalArgumentException(message);
+	}
+
 	@Task(name = "java.sum")
 	public int sum(List<Integer> values) {
 		return values.stream().mapToInt(Integer::intValue).sum();
