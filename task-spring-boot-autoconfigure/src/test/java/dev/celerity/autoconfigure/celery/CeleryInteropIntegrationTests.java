@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.celerity.api.AsyncResult;
+import dev.celerity.api.Signature;
 import dev.celerity.api.TaskExecutionException;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.autoconfigure.CelerityAutoConfiguration;
@@ -32,6 +33,7 @@ import dev.celerity.backend.ResultBackend;
 import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.DeadLetter;
+import dev.celerity.api.Canvas;
 import dev.celerity.canvas.WorkflowTemplate;
 import dev.celerity.testing.redis.RedisTestServer;
 
@@ -163,23 +165,14 @@ class CeleryInteropIntegrationTests {
 
 	@Test
 	void aJavaChainMixesPythonAndJavaSteps() {
-		run((context) -> {
-			WorkflowTemplate workflows = context.getBean(WorkflowTemplate.class);
-			AsyncResult<Object> result = workflows.send(chain(dev.celerity.api.Signature.of("tasks.add", 1, 2),
-					dev.celerity.api.Signature.of("java.add", 10), dev.celerity.api.Signature.of("tasks.mul", 2)));
-			assertThat(result.get(WAIT)).isEqualTo(26);
-		});
+		runWorkflow(chain(Signature.of("tasks.add", 1, 2), Signature.of("java.add", 10), Signature.of("tasks.mul", 2)),
+				26);
 	}
 
 	@Test
 	void aJavaChordRunsItsJavaBodyOverPythonHeaders() {
-		run((context) -> {
-			WorkflowTemplate workflows = context.getBean(WorkflowTemplate.class);
-			AsyncResult<Object> result = workflows.send(chord(group(dev.celerity.api.Signature.of("tasks.add", 1, 1),
-					dev.celerity.api.Signature.of("tasks.add", 2, 2), dev.celerity.api.Signature.of("tasks.add", 3, 3)),
-					dev.celerity.api.Signature.of("java.sum")));
-			assertThat(result.get(WAIT)).isEqualTo(12);
-		});
+		runWorkflow(chord(group(Signature.of("tasks.add", 1, 1), Signature.of("tasks.add", 2, 2),
+				Signature.of("tasks.add", 3, 3)), Signature.of("java.sum")), 12);
 	}
 
 	@Test
@@ -190,13 +183,13 @@ class CeleryInteropIntegrationTests {
 
 	@Test
 	void aJavaChordOfMixedHeadersRunsItsPythonBody() {
-		run((context) -> {
-			WorkflowTemplate workflows = context.getBean(WorkflowTemplate.class);
-			AsyncResult<Object> result = workflows.send(chord(group(dev.celerity.api.Signature.of("java.add", 1, 1),
-					dev.celerity.api.Signature.of("tasks.add", 2, 2), dev.celerity.api.Signature.of("java.add", 3, 3)),
-					dev.celerity.api.Signature.of("tasks.total")));
-			assertThat(result.get(WAIT)).isEqualTo(12);
-		});
+		runWorkflow(chord(group(Signature.of("java.add", 1, 1), Signature.of("tasks.add", 2, 2),
+				Signature.of("java.add", 3, 3)), Signature.of("tasks.total")), 12);
+	}
+
+	private void runWorkflow(Canvas<?> workflow, Object expected) {
+		run((context) -> assertThat(context.getBean(WorkflowTemplate.class).send(workflow).get(WAIT))
+			.isEqualTo(expected));
 	}
 
 	@Test
@@ -294,7 +287,7 @@ class CeleryInteropIntegrationTests {
 	void celeryControlRevokeStopsAPendingJavaTask() {
 		run((context) -> {
 			AsyncResult<Object> later = context.getBean(TaskTemplate.class)
-				.send(dev.celerity.api.Signature.of("java.stamp", "revoked-label").countdown(Duration.ofSeconds(3)));
+				.send(Signature.of("java.stamp", "revoked-label").countdown(Duration.ofSeconds(3)));
 			assertThat(this.python.celery("control", "revoke", later.id(), "-d", hostname(), "-t", "5"))
 				.contains("flagged as revoked");
 			assertThatExceptionOfType(dev.celerity.api.TaskRevokedException.class)
@@ -307,7 +300,7 @@ class CeleryInteropIntegrationTests {
 	void celeryEventsDumpShowsTheCelerityWorkersHeartbeatAndTaskEvents() {
 		run((context) -> {
 			AsyncResult<Object> sum = context.getBean(TaskTemplate.class)
-				.send(dev.celerity.api.Signature.of("java.add", 1, 1).countdown(Duration.ofSeconds(2)));
+				.send(Signature.of("java.add", 1, 1).countdown(Duration.ofSeconds(2)));
 			String dump = this.python.celeryFor(Duration.ofSeconds(5), "events", "--dump");
 			assertThat(sum.get(WAIT)).isEqualTo(2);
 			assertThat(dump).contains(hostname())
