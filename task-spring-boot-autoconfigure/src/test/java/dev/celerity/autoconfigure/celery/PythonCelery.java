@@ -106,25 +106,41 @@ final class PythonCelery implements AutoCloseable {
 	}
 
 	/**
-	 * Runs {@code celery -A interop_app} with arguments for a while (a command that runs until stopped, such as
-	 * {@code events --dump}), then stops it.
-	 * @param duration how long to let it run
+	 * Starts {@code celery -A interop_app} with arguments that run until stopped, such as {@code events --dump}.
 	 * @param args the arguments
-	 * @return what it printed
+	 * @return the running command; closing it stops it
 	 */
-	String celeryFor(Duration duration, String... args) throws IOException, InterruptedException {
+	Running start(String... args) throws IOException {
 		List<String> command = new ArrayList<>(List.of(PYTHON, "-m", "celery", "-A", "interop_app"));
 		command.addAll(List.of(args));
 		Path out = Files.createTempFile("celery-command", ".log");
 		Process process = builder(command.toArray(String[]::new)).redirectErrorStream(true)
 			.redirectOutput(out.toFile())
 			.start();
-		process.waitFor(duration.toMillis(), TimeUnit.MILLISECONDS);
-		process.destroy();
-		process.waitFor(10, TimeUnit.SECONDS);
-		String output = Files.readString(out, StandardCharsets.UTF_8);
-		Files.deleteIfExists(out);
-		return output;
+		return new Running(process, out);
+	}
+
+	/**
+	 * A command that runs until it is closed.
+	 *
+	 * @param process the process
+	 * @param out the file its output goes to
+	 */
+	record Running(Process process, Path out) implements AutoCloseable {
+
+		String output() throws IOException {
+			return Files.readString(this.out, StandardCharsets.UTF_8);
+		}
+
+		@Override
+		public void close() throws IOException, InterruptedException {
+			this.process.destroy();
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+			Files.deleteIfExists(this.out);
+		}
+
 	}
 
 	private String run(List<String> command) throws IOException, InterruptedException {
