@@ -261,13 +261,15 @@ class CeleryInteropIntegrationTests {
 	}
 
 	@Test
-	void celeryInspectPingAndRegisteredReachTheCelerityWorker() {
+	void celeryInspectPingRegisteredAndStatsReachTheCelerityWorker() {
 		run((context) -> {
 			assertThat(this.python.celery("inspect", "ping", "-d", hostname(), "-t", "5")).contains(hostname())
 				.contains("pong");
 			assertThat(this.python.celery("inspect", "registered", "-d", hostname(), "-t", "5"))
 				.contains("java.add")
 				.contains("java.slow");
+			assertThat(this.python.celery("inspect", "stats", "-d", hostname(), "-t", "5")).contains(hostname())
+				.contains("\"pid\"");
 		});
 	}
 
