@@ -48,6 +48,13 @@ elif scenario == 'java-failure':
         out = {'type': type(exc).__name__, 'message': str(exc)}
 elif scenario == 'pickle':
     out = java_record.apply_async(('pickled',), serializer='pickle').id
+elif scenario == 'cleanup':
+    import os
+    import redis
+    client = redis.Redis.from_url(os.environ['CELERY_URL'])
+    keys = [key for queue in (os.environ['PY_QUEUE'], os.environ['JAVA_QUEUE'])
+            for key in client.scan_iter(match='*' + queue + '*')]
+    out = client.delete(*keys) if keys else 0
 elif scenario == 'send':
     out = app.send_task(sys.argv[2], args=json.loads(sys.argv[3])).id
 print(json.dumps(out))

@@ -67,7 +67,12 @@ class CeleryInteropIntegrationTests {
 	@AfterAll
 	void stopPythonWorker() throws Exception {
 		if (this.python != null) {
-			this.python.close();
+			try {
+				this.python.call("cleanup"); // the run's queues, bindings and Celerity keys in the shared database
+			}
+			finally {
+				this.python.close();
+			}
 		}
 	}
 
