@@ -27,9 +27,11 @@ class OutboundPathTests {
 
 	@Test
 	void onlyThePublisherBuildsMessagesHeadersAndOutboundMessages() {
-		// the message model builds its own copies (decoding, next retry); brokers file stored bodies back (replay)
+		// the message model builds its own copies (decoding, next retry); brokers file stored bodies back (replay);
+		// the Celery codec decodes Celery's wire into the model
 		noClasses().that()
-			.resideOutsideOfPackages("dev.celerity.publish..", "dev.celerity.message..", "dev.celerity.broker..")
+			.resideOutsideOfPackages("dev.celerity.publish..", "dev.celerity.message..", "dev.celerity.broker..",
+					"dev.celerity.celery")
 			.should()
 			.callConstructorWhere(constructorOf(TaskMessage.class, MessageHeaders.class, OutboundMessage.class))
 			.check(this.classes);
