@@ -47,4 +47,23 @@ public interface ChainStore {
 	 */
 	void delete(String chainId);
 
+	/**
+	 * Returns whether this store keeps chains. Against one that does not, every chain travels inline in its
+	 * messages, in Celery's own form.
+	 * @return {@code true} unless this is {@link #none()}
+	 */
+	default boolean keepsChains() {
+		return true;
+	}
+
+	/**
+	 * Returns the store that keeps no chain, for applications whose messages other programs read (Python Celery
+	 * workers know only the inline form): every chain travels inline, and a reference to a stored chain reads as
+	 * one that has ended.
+	 * @return the store
+	 */
+	static ChainStore none() {
+		return NoChainStore.INSTANCE;
+	}
+
 }

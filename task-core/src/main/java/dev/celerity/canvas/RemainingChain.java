@@ -52,7 +52,7 @@ final class RemainingChain {
 			return after;
 		}
 		int inline = after.chain().size() + steps.size();
-		if (this.store != null && after.chainRef() == null && inline > INLINE_STEPS) {
+		if (this.store != null && this.store.keepsChains() && after.chainRef() == null && inline > INLINE_STEPS) {
 			List<SignatureSpec> all = new ArrayList<>(inline);
 			steps.forEach((step) -> all.add(this.specs.toSpec(step)));
 			for (int i = after.chain().size() - 1; i >= 0; i--) {

@@ -28,7 +28,6 @@ import dev.celerity.autoconfigure.redis.CelerityRedisProperties;
 import dev.celerity.backend.ChainStore;
 import dev.celerity.backend.ChordStore;
 import dev.celerity.backend.ResultBackend;
-import dev.celerity.backend.redis.RedisChainStore;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.redis.RedisBroker;
 import dev.celerity.broker.redis.RedisBrokerOptions;
@@ -118,11 +117,11 @@ public final class CeleryAutoConfiguration {
 		return new CeleryRedisChordStore(singleRedis(connectionFactory, environment));
 	}
 
+	// Python workers read only Celery's inline chain, so every chain travels inline (as in Celery itself)
 	@Bean
 	@ConditionalOnMissingBean(ChainStore.class)
-	RedisChainStore celerityCeleryChainStore(ObjectProvider<RedisConnectionFactory> connectionFactory,
-			MessageCodec codec, CelerityRedisProperties redis, Environment environment) {
-		return new RedisChainStore(singleRedis(connectionFactory, environment), codec, redis.getKeyPrefix());
+	ChainStore celerityCeleryChainStore() {
+		return ChainStore.none();
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "close")

@@ -1,10 +1,11 @@
 package dev.celerity.autoconfigure.celery;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -172,6 +173,16 @@ class CeleryInteropIntegrationTests {
 	void aJavaChainMixesPythonAndJavaSteps() {
 		runWorkflow(chain(Signature.of("tasks.add", 1, 2), Signature.of("java.add", 10), Signature.of("tasks.mul", 2)),
 				26);
+	}
+
+	@Test
+	void aJavaChainLongerThanTheInlineLimitTravelsInlineSoPythonStepsContinueIt() {
+		List<Canvas<?>> steps = new ArrayList<>();
+		steps.add(Signature.of("tasks.add", 1, 2));
+		for (int i = 0; i < 11; i++) {
+			steps.add(Signature.of((i % 2 == 0) ? "java.add" : "tasks.add", 1));
+		}
+		runWorkflow(chain(steps), 14);
 	}
 
 	@Test
