@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.celerity.broker.Delivery;
 import dev.celerity.control.ControlCommand;
 import dev.celerity.control.ControlDispatcher;
 import dev.celerity.control.ControlReply;
 import dev.celerity.control.RevocationStore;
+import dev.celerity.message.MessageCodec;
+import dev.celerity.message.TaskMessage;
 import dev.celerity.registry.TaskDefinition;
 import dev.celerity.registry.TaskRegistry;
 import dev.celerity.worker.AttemptSupervisor.RunningTask;
@@ -32,6 +35,10 @@ public class CeleryControl {
 
 	private final Supplier<List<RunningTask>> running;
 
+	private final Supplier<Collection<Delivery>> leased;
+
+	private final MessageCodec codec;
+
 	private final RevocationStore revocations;
 
 	private final ControlDispatcher dispatcher;
@@ -45,16 +52,21 @@ public class CeleryControl {
 	 * @param hostname this worker's Celery node name ({@code name@host})
 	 * @param registry the tasks this instance runs
 	 * @param running the attempts running now
+	 * @param leased the messages this instance's pools hold now (running and prefetched)
+	 * @param codec the codec their bodies are read with
 	 * @param revocations the revocation store
 	 * @param dispatcher this instance's control dispatcher, or {@code null}
 	 * @param clock the clock
 	 */
 	public CeleryControl(String hostname, TaskRegistry registry, Supplier<List<RunningTask>> running,
-			RevocationStore revocations, ControlDispatcher dispatcher, Clock clock) {
+			Supplier<Collection<Delivery>> leased, MessageCodec codec, RevocationStore revocations,
+			ControlDispatcher dispatcher, Clock clock) {
 		this.hostname = hostname;
 		this.pid = ProcessHandle.current().pid();
 		this.registry = registry;
 		this.running = running;
+		this.leased = leased;
+		this.codec = codec;
 		this.revocations = revocations;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
@@ -86,7 +98,8 @@ public class CeleryControl {
 			case "ping" -> Map.of("ok", "pong");
 			case "registered" -> this.registry.all().stream().map(TaskDefinition::name).sorted().toList();
 			case "active" -> active();
-			case "reserved", "scheduled", "revoked" -> List.of();
+			case "reserved" -> reserved();
+			case "scheduled", "revoked" -> List.of();
 			case "stats" -> stats();
 			case "revoke" -> revoke(arguments);
 			case "rate_limit" -> rateLimit(arguments);
@@ -95,23 +108,66 @@ public class CeleryControl {
 	}
 
 	private List<Object> active() {
+		Map<String, Delivery> held = held();
 		List<Object> active = new ArrayList<>();
 		for (RunningTask task : this.running.get()) {
-			Map<String, Object> request = new LinkedHashMap<>();
-			request.put("id", task.taskId());
-			request.put("name", task.taskName());
-			request.put("args", List.of());
-			request.put("kwargs", Map.of());
-			request.put("type", task.taskName());
-			request.put("hostname", this.hostname);
+			Map<String, Object> request = request(task.taskId(), task.taskName(), held.get(task.taskId()));
 			request.put("time_start", task.startedAt().toEpochMilli() / 1000.0);
-			request.put("acknowledged", false);
-			request.put("delivery_info", Map.of("exchange", "", "routing_key", "", "priority", 0, "redelivered",
-					false));
 			request.put("worker_pid", this.pid);
 			active.add(request);
 		}
 		return active;
+	}
+
+	/** The messages this worker holds and has not started: prefetched, as Celery's reserved requests. */
+	private List<Object> reserved() {
+		Map<String, Delivery> held = held();
+		this.running.get().forEach((task) -> held.remove(task.taskId()));
+		List<Object> reserved = new ArrayList<>();
+		for (Delivery delivery : held.values()) {
+			Map<String, Object> request = request(delivery.id(), null, delivery);
+			request.put("time_start", null);
+			request.put("worker_pid", null);
+			reserved.add(request);
+		}
+		return reserved;
+	}
+
+	private Map<String, Delivery> held() {
+		Map<String, Delivery> held = new LinkedHashMap<>();
+		this.leased.get().forEach((delivery) -> held.put(delivery.id(), delivery));
+		return held;
+	}
+
+	// a request in the shape a Celery worker reports it, with the arguments read from the held message
+	private Map<String, Object> request(String taskId, String taskName, Delivery delivery) {
+		TaskMessage message = decodeQuietly(delivery);
+		String name = (taskName != null) ? taskName : (message != null) ? message.task() : null;
+		Map<String, Object> request = new LinkedHashMap<>();
+		request.put("id", taskId);
+		request.put("name", name);
+		request.put("args", (message != null) ? message.args() : List.of());
+		request.put("kwargs", (message != null) ? message.kwargs() : Map.of());
+		request.put("type", name);
+		request.put("hostname", this.hostname);
+		request.put("acknowledged", false);
+		request.put("delivery_info", Map.of("exchange", "", "routing_key", (delivery != null) ? delivery.queue() : "",
+				"priority", (delivery != null) ? CeleryPriority.toCelery(delivery.priority()) : 0, "redelivered",
+				delivery != null && delivery.redelivered()));
+		return request;
+	}
+
+	private TaskMessage decodeQuietly(Delivery delivery) {
+		if (delivery == null) {
+			return null;
+		}
+		try {
+			return this.codec.decode(delivery.body());
+		}
+		catch (RuntimeException ex) {
+			// a message the worker will dead-letter: listed without its arguments
+			return null;
+		}
 	}
 
 	private Map<String, Object> stats() {

@@ -2,6 +2,8 @@ package dev.celerity.autoconfigure.celery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,6 +33,7 @@ import dev.celerity.backend.ResultBackend;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.redis.RedisBroker;
 import dev.celerity.broker.redis.RedisBrokerOptions;
+import dev.celerity.broker.Delivery;
 import dev.celerity.celery.CeleryMessageCodec;
 import dev.celerity.celery.CeleryQueuesBroker;
 import dev.celerity.celery.redis.CeleryRedisBroker;
@@ -44,6 +47,7 @@ import dev.celerity.control.RevocationStore;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.registry.TaskRegistry;
 import dev.celerity.worker.AttemptSupervisor;
+import dev.celerity.worker.Worker;
 import dev.celerity.worker.AttemptSupervisor.RunningTask;
 
 /**
@@ -129,7 +133,7 @@ public final class CeleryAutoConfiguration {
 	CeleryMonitoring celerityCeleryMonitoring(ObjectProvider<RedisConnectionFactory> connectionFactory,
 			CeleryProperties celery, TaskRegistry registry, ObjectProvider<AttemptSupervisor> supervisor,
 			ObjectProvider<RevocationStore> revocations, ObjectProvider<ControlDispatcher> dispatcher,
-			ObjectProvider<Clock> clock, Environment environment) {
+			ObjectProvider<Clock> clock, ObjectProvider<Worker> worker, MessageCodec codec, Environment environment) {
 		RedisConnectionFactory factory = singleRedis(connectionFactory, environment);
 		int database = (factory instanceof LettuceConnectionFactory lettuce) ? lettuce.getDatabase() : 0;
 		Clock time = clock.getIfUnique(Clock::systemUTC);
@@ -137,7 +141,15 @@ public final class CeleryAutoConfiguration {
 			AttemptSupervisor attempts = supervisor.getIfAvailable();
 			return (attempts != null) ? attempts.running() : List.of();
 		};
-		CeleryControl control = new CeleryControl(celery.getHostname(), registry, running,
+		Supplier<Collection<Delivery>> leased = () -> {
+			Worker current = worker.getIfAvailable();
+			List<Delivery> held = new ArrayList<>();
+			if (current != null) {
+				current.pools().forEach((pool) -> held.addAll(pool.leased()));
+			}
+			return held;
+		};
+		CeleryControl control = new CeleryControl(celery.getHostname(), registry, running, leased, codec,
 				revocations.getIfAvailable(() -> RevocationStore.NONE), dispatcher.getIfAvailable(), time);
 		return new CeleryMonitoring(factory, database, control, new CeleryEvents(celery.getHostname(), time),
 				() -> running.get().size(), celery.getHeartbeat());

@@ -297,7 +297,21 @@ class CeleryInteropIntegrationTests {
 			await().atMost(WAIT)
 				.untilAsserted(() -> assertThat(this.python.celery("inspect", "active", "-d", hostname(), "-t", "5"))
 					.contains(id)
-					.contains("java.slow"));
+					.contains("java.slow")
+					.contains("m0"));
+		});
+	}
+
+	@Test
+	void celeryInspectReservedListsWhatTheCelerityWorkerHoldsAndHasNotStarted() {
+		run((context) -> {
+			// concurrency 2: two run, the other three wait in the pool's prefetch
+			List<String> ids = List.of(this.python.call("many", "5", "3000").replaceAll("[\\[\\]\" ]", "").split(","));
+			await().atMost(WAIT).untilAsserted(() -> {
+				String reserved = this.python.celery("inspect", "reserved", "-d", hostname(), "-t", "5");
+				assertThat(ids.stream().filter(reserved::contains)).hasSize(3);
+				assertThat(reserved).contains("java.slow").contains("m4");
+			});
 		});
 	}
 
