@@ -1,7 +1,6 @@
 package dev.celerity.canvas;
 
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.util.Assert;
@@ -30,7 +29,18 @@ import dev.celerity.api.TaskHandle4;
  */
 public final class Chain<R> implements Canvas<R> {
 
-	private final List<Canvas<?>> steps;
+	/**
+	 * The steps, or {@code null} until first asked for when this chain was made by {@link #then(Canvas)}: a chain
+	 * built step by step then costs one list for its whole length instead of a copy per step.
+	 */
+	private volatile List<Canvas<?>> steps;
+
+	/** The chain this one extends by {@link #last}, until its steps are listed. */
+	private volatile Chain<?> previous;
+
+	private final Canvas<?> last;
+
+	private final int size;
 
 	private final List<Signature<?>> links;
 
@@ -39,12 +49,55 @@ public final class Chain<R> implements Canvas<R> {
 	Chain(List<? extends Canvas<?>> steps, List<Signature<?>> links, List<Signature<?>> errorLinks) {
 		Assert.noNullElements(steps, "Chain steps must not be null");
 		this.steps = List.copyOf(steps);
+		this.previous = null;
+		this.last = this.steps.isEmpty() ? null : this.steps.get(this.steps.size() - 1);
+		this.size = this.steps.size();
 		this.links = List.copyOf(links);
 		this.errorLinks = List.copyOf(errorLinks);
 	}
 
+	private Chain(Chain<?> previous, Canvas<?> next) {
+		Assert.notNull(next, "Chain steps must not be null");
+		this.previous = previous;
+		this.last = next;
+		this.size = previous.size + 1;
+		this.links = previous.links;
+		this.errorLinks = previous.errorLinks;
+	}
+
 	/** @return the steps, in order */
 	public List<Canvas<?>> steps() {
+		List<Canvas<?>> listed = this.steps;
+		if (listed == null) {
+			listed = list();
+		}
+		return listed;
+	}
+
+	// walks back to the nearest chain whose steps are listed (at worst the first), once
+	private synchronized List<Canvas<?>> list() {
+		if (this.steps != null) {
+			return this.steps;
+		}
+		Canvas<?>[] all = new Canvas<?>[this.size];
+		Chain<?> chain = this;
+		int at = this.size;
+		List<Canvas<?>> base;
+		while (true) {
+			// previous first: a chain drops it only after its steps are listed, so one of the two is there
+			Chain<?> before = chain.previous;
+			base = chain.steps;
+			if (base != null) {
+				break;
+			}
+			all[--at] = chain.last;
+			chain = before;
+		}
+		for (int i = 0; i < at; i++) {
+			all[i] = base.get(i);
+		}
+		this.steps = List.of(all);
+		this.previous = null;
 		return this.steps;
 	}
 
@@ -60,7 +113,7 @@ public final class Chain<R> implements Canvas<R> {
 
 	@Override
 	public Type resultType() {
-		return this.steps.isEmpty() ? Object.class : this.steps.get(this.steps.size() - 1).resultType();
+		return (this.last == null) ? Object.class : this.last.resultType();
 	}
 
 	/**
@@ -70,9 +123,7 @@ public final class Chain<R> implements Canvas<R> {
 	 * @return the longer chain
 	 */
 	public <N> Chain<N> then(Canvas<N> next) {
-		List<Canvas<?>> longer = new ArrayList<>(this.steps);
-		longer.add(next);
-		return new Chain<>(longer, this.links, this.errorLinks);
+		return new Chain<>(this, next);
 	}
 
 	/**
@@ -133,7 +184,7 @@ public final class Chain<R> implements Canvas<R> {
 	 * @return the new chain
 	 */
 	public Chain<R> link(Signature<?> callback) {
-		return new Chain<>(this.steps, Node.concat(this.links, List.of(callback)), this.errorLinks);
+		return new Chain<>(steps(), Node.concat(this.links, List.of(callback)), this.errorLinks);
 	}
 
 	/**
@@ -142,12 +193,12 @@ public final class Chain<R> implements Canvas<R> {
 	 * @return the new chain
 	 */
 	public Chain<R> linkError(Signature<?> errback) {
-		return new Chain<>(this.steps, this.links, Node.concat(this.errorLinks, List.of(errback)));
+		return new Chain<>(steps(), this.links, Node.concat(this.errorLinks, List.of(errback)));
 	}
 
 	@Override
 	public String toString() {
-		return "chain" + this.steps;
+		return "chain" + steps();
 	}
 
 }
