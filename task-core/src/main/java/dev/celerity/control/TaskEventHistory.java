@@ -10,7 +10,7 @@ package dev.celerity.control;
 public interface TaskEventHistory {
 
 	/**
-	 * Reads entries older than a cursor, newest first.
+	 * Reads entries older than a cursor, newest first (and the events of each entry newest first).
 	 * @param before read entries strictly before this cursor; {@code null} for the newest
 	 * @param notBeforeMillis stop at entries older than this time (epoch milliseconds; 0 for no bound)
 	 * @param maxEntries the most entries to read

@@ -46,17 +46,20 @@ public class RedisTaskEventHistory implements TaskEventHistory {
 		Range<String> range = Range.of(Range.Bound.inclusive(Math.max(0, notBeforeMillis) + "-0"),
 				(before != null) ? Range.Bound.exclusive(before) : Range.Bound.unbounded());
 		return page(this.redis.opsForStream().reverseRange(this.key, range, Limit.limit().count(maxEntries)),
-				maxEntries);
+				maxEntries, true);
 	}
 
 	@Override
 	public TaskEventPage newer(String after, int maxEntries) {
 		Range<String> range = Range.of((after != null) ? Range.Bound.exclusive(after) : Range.Bound.unbounded(),
 				Range.Bound.unbounded());
-		return page(this.redis.opsForStream().range(this.key, range, Limit.limit().count(maxEntries)), maxEntries);
+		return page(this.redis.opsForStream().range(this.key, range, Limit.limit().count(maxEntries)), maxEntries,
+				false);
 	}
 
-	private static TaskEventPage page(List<MapRecord<String, Object, Object>> records, int maxEntries) {
+	// newest first means the events of each entry in reverse too, since an entry holds them in the order they came
+	private static TaskEventPage page(List<MapRecord<String, Object, Object>> records, int maxEntries,
+			boolean newestFirst) {
 		List<MapRecord<String, Object, Object>> entries = (records != null) ? records : List.of();
 		List<RecordedTaskEvent> events = new ArrayList<>();
 		for (MapRecord<String, Object, Object> entry : entries) {
@@ -66,8 +69,11 @@ public class RedisTaskEventHistory implements TaskEventHistory {
 			if (json == null) {
 				continue;
 			}
-			for (Map<String, Object> fields : MAPPER.readValue(json.toString(), EVENTS)) {
-				events.add(new RecordedTaskEvent(cursor, (instance != null) ? instance.toString() : null, fields));
+			List<Map<String, Object>> entryEvents = MAPPER.readValue(json.toString(), EVENTS);
+			String source = (instance != null) ? instance.toString() : null;
+			for (int i = 0; i < entryEvents.size(); i++) {
+				Map<String, Object> fields = entryEvents.get(newestFirst ? entryEvents.size() - 1 - i : i);
+				events.add(new RecordedTaskEvent(cursor, source, fields));
 			}
 		}
 		String last = entries.isEmpty() ? null : entries.get(entries.size() - 1).getId().getValue();
