@@ -17,7 +17,7 @@
       else if (name === 'className') el.className = value;
       else el.setAttribute(name, value === true ? '' : value);
     });
-    children.flat().forEach((child) => {
+    children.flat(Infinity).forEach((child) => {
       if (child === undefined || child === null || child === false) return;
       el.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
     });
@@ -80,10 +80,10 @@
     return h('span', { className: 'state ' + name }, name || '?');
   }
 
-  function time(value) {
+  function time(value, withMillis) {
     if (value === undefined || value === null) return '';
-    const date = typeof value === 'number' ? new Date(value) : new Date(value);
-    return date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+    const text = new Date(value).toISOString().replace('T', ' ');
+    return withMillis ? text : text.replace(/\.\d+Z$/, 'Z');
   }
 
   function ago(value) {
@@ -207,7 +207,7 @@
               pool.paused.includes(queue)
                 ? action('Resume here', '/queues/' + encodeURIComponent(queue) + '/resume', { instance: beat.instance.id }, { name: 'resume-instance' })
                 : action('Pause here', '/queues/' + encodeURIComponent(queue) + '/pause', { instance: beat.instance.id }, { name: 'pause-instance' }),
-              ' ')))))),
+              ' '))))))),
         'No live workers.'),
       canWrite ? h('p', { className: 'muted' }, 'Pause or resume a queue on every instance from the Queues page.') : null
     ];
@@ -280,9 +280,9 @@
     const open = !['SUCCESS', 'FAILURE', 'REVOKED', 'REJECTED'].includes(detail.state);
     return [
       h('h1', {}, detail.name || 'Task', ' ', state(detail.state)),
-      canWrite ? h('div', { className: 'actions' },
+      canWrite && open ? h('div', { className: 'actions' },
         action('Revoke', '/tasks/' + encodeURIComponent(id) + '/revoke', { terminate: false }),
-        open ? action('Terminate', '/tasks/' + encodeURIComponent(id) + '/revoke', { terminate: true }, { danger: true, name: 'terminate' }) : null) : null,
+        action('Terminate', '/tasks/' + encodeURIComponent(id) + '/revoke', { terminate: true }, { danger: true, name: 'terminate' })) : null,
       progress,
       h('dl', { className: 'props' }, props.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])),
       detail.meta && Object.keys(detail.meta).length ? [h('h2', {}, 'State meta'), h('pre', {}, JSON.stringify(detail.meta, null, 2))] : null,
@@ -290,9 +290,9 @@
       detail.error ? [h('h2', {}, 'Exception'), h('pre', { id: 'error' }, detail.error.type + ': ' + (detail.error.message || '') + '\n' + (detail.error.stackTrace || []).map((frame) => '    ' + frame).join('\n'))] : null,
       h('h2', {}, 'State history'),
       table(['State', 'Time', 'Instance', 'Details'], detail.events.map((event) => h('tr', { 'data-event': event.type },
-        h('td', {}, state(event.state)), h('td', {}, time(event.at)), h('td', { className: 'mono' }, event.instance || ''),
+        h('td', {}, state(event.state)), h('td', { className: 'mono' }, time(event.at, true)), h('td', { className: 'mono' }, event.instance || ''),
         h('td', { className: 'mono' }, ['retries', 'waited_ms', 'runtime_ms', 'eta', 'until', 'reason', 'error', 'priority', 'redelivered']
-          .filter((key) => event[key] !== undefined).map((key) => key + '=' + event[key]).join(' '))))),
+          .filter((key) => event[key] !== undefined).map((key) => key + '=' + event[key]).join(' ')))),
         'No events of this task in the history (older than its retention).')
     ];
   }

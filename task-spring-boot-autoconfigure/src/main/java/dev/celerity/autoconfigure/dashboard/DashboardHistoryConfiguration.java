@@ -43,7 +43,9 @@ class DashboardHistoryConfiguration {
 
 	}
 
+	// the Redis event stream's bean by name: its type needs Spring Data Redis, which may be missing
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(name = "celerityTaskEventStream")
 	static class LocalHistory {
 
 		@Bean

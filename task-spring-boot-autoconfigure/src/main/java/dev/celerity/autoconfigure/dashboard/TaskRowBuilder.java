@@ -31,8 +31,6 @@ final class TaskRowBuilder {
 
 	private String detail;
 
-	private boolean published;
-
 	TaskRowBuilder(String id) {
 		this.id = id;
 	}
@@ -48,7 +46,6 @@ final class TaskRowBuilder {
 		this.at = Math.max(this.at, event.at());
 		// a publication can reach the stream after the worker's first events: it sets the state only when alone
 		boolean publication = "TaskPublished".equals(type);
-		this.published |= publication;
 		// newest first: a later event in the stream with a strictly later time is a clock's skew, not a new state
 		if (this.state == null || (!publication && event.at() > this.stateAt)) {
 			this.state = TaskStates.after(type);
@@ -70,14 +67,6 @@ final class TaskRowBuilder {
 		if (this.worker == null && !publication) {
 			this.worker = event.instance();
 		}
-	}
-
-	/**
-	 * Returns whether the task's publication was met, so older entries hold nothing more of it.
-	 * @return whether it is complete
-	 */
-	boolean complete() {
-		return this.published;
 	}
 
 	TaskRow build() {

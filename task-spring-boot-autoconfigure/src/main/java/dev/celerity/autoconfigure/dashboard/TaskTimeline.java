@@ -21,6 +21,9 @@ class TaskTimeline {
 	// clocks of instances differ a little: read from somewhat after the hinted time
 	private static final long HINT_SLACK_MILLIS = 60_000;
 
+	// the publisher's instance may append the publication after the worker's first events: read a little further
+	private static final int AFTER_PUBLICATION = 2_000;
+
 	private final TaskEventHistory history;
 
 	private final int scanLimit;
@@ -40,19 +43,19 @@ class TaskTimeline {
 		List<RecordedTaskEvent> found = new ArrayList<>();
 		String before = (near != null) ? TaskEventHistory.cursorAt(near + HINT_SLACK_MILLIS) : null;
 		int scanned = 0;
-		boolean published = false;
+		int sincePublished = -1;
 		while (scanned < this.scanLimit) {
 			TaskEventPage read = this.history.older(before, 0, ENTRIES_PER_READ);
 			for (RecordedTaskEvent event : read.events()) {
 				scanned++;
-				if (!taskId.equals(event.taskId())) {
-					continue;
+				sincePublished = (sincePublished >= 0) ? sincePublished + 1 : sincePublished;
+				if (taskId.equals(event.taskId())) {
+					found.add(event);
+					sincePublished = "TaskPublished".equals(event.type()) ? 0 : sincePublished;
 				}
-				found.add(event);
-				published |= "TaskPublished".equals(event.type());
 			}
 			before = read.last();
-			if (read.end() || before == null || published) {
+			if (read.end() || before == null || sincePublished >= AFTER_PUBLICATION) {
 				break;
 			}
 		}
