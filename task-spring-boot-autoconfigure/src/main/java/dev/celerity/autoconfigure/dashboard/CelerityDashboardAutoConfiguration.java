@@ -15,10 +15,12 @@ import dev.celerity.control.ClusterControl;
 
 /**
  * Auto-configuration of the dashboard on a servlet web application: on when {@code celerity.dashboard.enabled=true},
- * or when it is unset and Spring Security is present. It reads the event history (the Redis event stream, or this
+ * or when it is unset and the application has a Spring Security filter chain. It reads the event history (the Redis event stream, or this
  * instance's events on the embedded broker), and acts through {@link ClusterControl}.
  */
-@AutoConfiguration(after = { CelerityControlAutoConfiguration.class, BeatAutoConfiguration.class })
+@AutoConfiguration(after = { CelerityControlAutoConfiguration.class, BeatAutoConfiguration.class },
+		afterName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @Conditional(OnDashboardEnabledCondition.class)

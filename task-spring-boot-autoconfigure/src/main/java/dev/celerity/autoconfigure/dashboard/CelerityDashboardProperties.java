@@ -16,8 +16,8 @@ import dev.celerity.autoconfigure.InvalidCelerityPropertyException;
 public class CelerityDashboardProperties implements InitializingBean {
 
 	/**
-	 * Whether to serve the dashboard; unset, it is served when Spring Security is on the class path (the
-	 * application's security then guards it) and not served otherwise.
+	 * Whether to serve the dashboard; unset, it is served when the application has a Spring Security filter chain
+	 * (which then guards it) and not served otherwise.
 	 */
 	private @Nullable Boolean enabled;
 
