@@ -50,6 +50,8 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 			return thread;
 		});
 		long millis = this.interval.toMillis();
+		// the last hour is read back at start, so the first visitor does not wait for it
+		this.executor.execute(this::backfill);
 		this.executor.scheduleWithFixedDelay(this::tick, millis, millis, TimeUnit.MILLISECONDS);
 	}
 
@@ -68,6 +70,15 @@ class LiveUpdates implements InitializingBean, DisposableBean {
 
 	int subscriberCount() {
 		return this.subscribers.size();
+	}
+
+	private void backfill() {
+		try {
+			this.activity.catchUp();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not read the dashboard's history back yet: {}", ex.toString());
+		}
 	}
 
 	private void tick() {

@@ -24,7 +24,7 @@ import dev.celerity.control.TaskEventPage;
  */
 class TaskTable {
 
-	private static final int ENTRIES_PER_READ = 100;
+	private static final int MAX_ENTRIES_PER_READ = 100;
 
 	// after a page is full, a little more is read so that its tasks' older events (arguments, worker) are found
 	private static final int COMPLETION_EVENTS = 2_000;
@@ -57,11 +57,12 @@ class TaskTable {
 		long notBefore = (filter.from() != null) ? filter.from() : 0;
 		Set<String> matched = new HashSet<>();
 		Set<String> changed = new HashSet<>();
+		ReadSize sizes = new ReadSize(MAX_ENTRIES_PER_READ);
 		int scanned = 0;
 		int afterFull = -1;
 		boolean end = false;
 		while (scanned < this.scanLimit && (afterFull < 0 || afterFull < COMPLETION_EVENTS)) {
-			TaskEventPage read = this.history.older(before, notBefore, ENTRIES_PER_READ);
+			TaskEventPage read = this.history.older(before, notBefore, sizes.next());
 			int index = 0;
 			String entry = null;
 			for (RecordedTaskEvent event : read.events()) {

@@ -16,7 +16,7 @@ import dev.celerity.control.TaskEventPage;
  */
 class TaskTimeline {
 
-	private static final int ENTRIES_PER_READ = 200;
+	private static final int MAX_ENTRIES_PER_READ = 200;
 
 	// clocks of instances differ a little: read from somewhat after the hinted time
 	private static final long HINT_SLACK_MILLIS = 60_000;
@@ -42,10 +42,11 @@ class TaskTimeline {
 	List<RecordedTaskEvent> events(String taskId, @Nullable Long near) {
 		List<RecordedTaskEvent> found = new ArrayList<>();
 		String before = (near != null) ? TaskEventHistory.cursorAt(near + HINT_SLACK_MILLIS) : null;
+		ReadSize sizes = new ReadSize(MAX_ENTRIES_PER_READ);
 		int scanned = 0;
 		int sincePublished = -1;
 		while (scanned < this.scanLimit) {
-			TaskEventPage read = this.history.older(before, 0, ENTRIES_PER_READ);
+			TaskEventPage read = this.history.older(before, 0, sizes.next());
 			for (RecordedTaskEvent event : read.events()) {
 				scanned++;
 				sincePublished = (sincePublished >= 0) ? sincePublished + 1 : sincePublished;
