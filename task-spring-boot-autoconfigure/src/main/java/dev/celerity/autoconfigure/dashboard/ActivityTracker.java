@@ -50,8 +50,10 @@ class ActivityTracker {
 	 */
 	synchronized int catchUp() {
 		if (!this.started) {
+			// a failed read-back (Redis away) is tried again on the next call
+			int read = backfill();
 			this.started = true;
-			return backfill();
+			return read;
 		}
 		int read = 0;
 		while (true) {
@@ -70,6 +72,7 @@ class ActivityTracker {
 		String before = null;
 		int read = 0;
 		this.backfilling = true;
+		this.cursor = null;
 		while (read < this.backfillLimit) {
 			TaskEventPage page = this.history.older(before, hourAgo, ENTRIES_PER_READ);
 			if (this.cursor == null && !page.events().isEmpty()) {
