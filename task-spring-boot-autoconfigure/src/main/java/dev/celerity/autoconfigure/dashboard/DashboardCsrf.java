@@ -45,7 +45,8 @@ class DashboardCsrf {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		response.addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=" + this.path + "; HttpOnly; SameSite=Strict"
+		response.addHeader("Set-Cookie", COOKIE + "=" + token + "; Path=" + request.getContextPath() + this.path
+				+ "; HttpOnly; SameSite=Strict"
 				+ (request.isSecure() ? "; Secure" : ""));
 		return token;
 	}
