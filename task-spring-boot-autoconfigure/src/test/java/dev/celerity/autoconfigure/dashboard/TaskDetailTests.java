@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import dev.celerity.backend.TaskResult;
@@ -31,7 +32,9 @@ class TaskDetailTests {
 			.containsEntry("worker", "worker-1")
 			.containsEntry("args", "[order-1]")
 			.containsEntry("progress", Map.of("step", 2, "total", 3));
-		assertThat((Map<?, ?>) detail.get("routing")).containsEntry("queue", "high").containsEntry("priority", 9);
+		assertThat(detail.get("routing")).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("queue", "high")
+			.containsEntry("priority", 9);
 		assertThat((List<?>) detail.get("events")).hasSize(2);
 	}
 
