@@ -190,7 +190,14 @@ try {
   const taskId = run.match(/task ([0-9a-f-]{36})/)[1];
   await eventually(page, operator + '/schedules', async () => (await page.textContent('tr[data-schedule=reconcile-payments]')).includes(taskId),
     'run now sends the task, shown as the last task');
+  await act(page, 'tr[data-schedule=reconcile-payments] button[data-action=pause]');
+  await eventually(page, viewer + '/schedules', async () => (await page.getAttribute('tr[data-schedule=reconcile-payments]', 'data-paused')) === 'true',
+    'pause takes effect: the schedule is paused for the other instance too');
+  await open(page, operator + '/schedules');
   await shot(page, 'schedules');
+  await act(page, 'tr[data-schedule=reconcile-payments] button[data-action=resume]');
+  await eventually(page, operator + '/schedules', async () => (await page.getAttribute('tr[data-schedule=reconcile-payments]', 'data-paused')) === 'false',
+    'resume takes effect');
 
   console.log('Read-only viewer');
   for (const path of ['/', '/workers', '/tasks', '/tasks/' + scenario.success, '/queues', '/queues/default', '/rate-limits', '/schedules']) {

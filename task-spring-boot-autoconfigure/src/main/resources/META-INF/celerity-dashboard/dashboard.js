@@ -339,13 +339,15 @@
     return [
       h('h1', {}, 'Schedules'),
       table(['Schedule', 'Task', 'Timing', 'Last tick', 'Next tick', 'Last task', 'Runs here'].concat(canWrite ? ['Actions'] : []),
-        list.map(({ schedule, lastTaskId }) => h('tr', { 'data-schedule': schedule.name },
-          h('td', {}, schedule.name), h('td', {}, schedule.task),
+        list.map(({ schedule, lastTaskId, paused }) => h('tr', { 'data-schedule': schedule.name, 'data-paused': String(paused) },
+          h('td', {}, schedule.name, paused ? [' ', h('span', { className: 'state RETRY' }, 'paused')] : null), h('td', {}, schedule.task),
           h('td', { className: 'mono' }, schedule.cron ? schedule.cron + ' ' + (schedule.zone || '') : 'every ' + schedule.every),
           h('td', {}, time(schedule.lastTick)), h('td', {}, time(schedule.nextTick)),
           h('td', { className: 'mono' }, lastTaskId ? link('/tasks/' + encodeURIComponent(lastTaskId), lastTaskId) : ''),
           h('td', {}, schedule.active ? 'yes' : 'no'),
-          canWrite ? h('td', {}, action('Run now', '/schedules/' + encodeURIComponent(schedule.name) + '/run', {}, { name: 'run' })) : null)),
+          canWrite ? h('td', { className: 'actions' }, action('Run now', '/schedules/' + encodeURIComponent(schedule.name) + '/run', {}, { name: 'run' }),
+            paused ? action('Resume', '/schedules/' + encodeURIComponent(schedule.name) + '/resume', {})
+              : action('Pause', '/schedules/' + encodeURIComponent(schedule.name) + '/pause', {})) : null)),
         'No periodic schedules.')
     ];
   }

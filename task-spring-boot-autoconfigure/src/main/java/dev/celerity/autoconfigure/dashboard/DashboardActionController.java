@@ -78,6 +78,13 @@ class DashboardActionController {
 		return this.actions.runSchedule(name);
 	}
 
+	@PostMapping("/schedules/{name}/{action:pause|resume}")
+	Map<String, Object> pauseSchedule(@PathVariable String name, @PathVariable String action,
+			HttpServletRequest request) {
+		this.guard.check(request);
+		return this.actions.pauseSchedule(name, "pause".equals(action));
+	}
+
 	private static @Nullable Object argument(@Nullable Map<String, Object> body, String name) {
 		return (body != null) ? body.get(name) : null;
 	}

@@ -14,11 +14,13 @@ import dev.celerity.control.ControlOutcome;
 import dev.celerity.ratelimit.InvalidRateLimitException;
 import dev.celerity.ratelimit.RateLimit;
 import dev.celerity.schedule.PeriodicSchedule;
+import dev.celerity.schedule.SchedulePauses;
 import dev.celerity.schedule.ScheduleRegistry;
 
 /**
  * The dashboard's write actions, each one call of {@link ClusterControl} (the same commands as the {@code celerity}
- * endpoint) or, to run a schedule now, one send of its call through the {@link TaskTemplate}.
+ * endpoint) or, for a schedule, one send of its call through the {@link TaskTemplate} (run now) or one change of
+ * the {@link SchedulePauses} every scheduler asks at each tick.
  */
 class DashboardActions {
 
@@ -28,10 +30,13 @@ class DashboardActions {
 
 	private final @Nullable ScheduleRegistry schedules;
 
+	private final SchedulePauses pauses;
+
 	private final Clock clock;
 
 	DashboardActions(ClusterControl control, @Nullable TaskTemplate tasks, @Nullable ScheduleRegistry schedules,
-			Clock clock) {
+			SchedulePauses pauses, Clock clock) {
+		this.pauses = pauses;
 		this.control = control;
 		this.tasks = tasks;
 		this.schedules = schedules;
@@ -74,11 +79,10 @@ class DashboardActions {
 	}
 
 	Map<String, Object> runSchedule(String name) {
-		if (this.schedules == null || this.tasks == null) {
-			throw new IllegalArgumentException("This application has no periodic schedules");
+		PeriodicSchedule schedule = schedule(name);
+		if (this.tasks == null) {
+			throw new IllegalArgumentException("This application sends no tasks");
 		}
-		PeriodicSchedule schedule = this.schedules.find(name)
-			.orElseThrow(() -> new IllegalArgumentException("Unknown schedule '" + name + "'"));
 		Instant now = this.clock.instant();
 		AsyncResult<Object> sent = this.tasks.send(schedule.signature(now, now));
 		Map<String, Object> outcome = new LinkedHashMap<>();
@@ -86,6 +90,29 @@ class DashboardActions {
 		outcome.put("arguments", Map.of("schedule", name));
 		outcome.put("taskId", sent.id());
 		return outcome;
+	}
+
+	Map<String, Object> pauseSchedule(String name, boolean pause) {
+		schedule(name);
+		if (pause) {
+			this.pauses.pause(name);
+		}
+		else {
+			this.pauses.resume(name);
+		}
+		Map<String, Object> outcome = new LinkedHashMap<>();
+		outcome.put("action", pause ? "pause" : "resume");
+		outcome.put("arguments", Map.of("schedule", name));
+		outcome.put("appliedBy", java.util.List.of("schedules"));
+		return outcome;
+	}
+
+	private PeriodicSchedule schedule(String name) {
+		if (this.schedules == null) {
+			throw new IllegalArgumentException("This application has no periodic schedules");
+		}
+		return this.schedules.find(name)
+			.orElseThrow(() -> new IllegalArgumentException("Unknown schedule '" + name + "'"));
 	}
 
 	private static Map<String, Object> outcome(ControlOutcome outcome) {

@@ -25,6 +25,7 @@ import dev.celerity.registry.TaskDefinition;
 import dev.celerity.registry.TaskRegistry;
 import dev.celerity.schedule.PeriodicSchedules;
 import dev.celerity.schedule.ScheduleDescriptor;
+import dev.celerity.schedule.SchedulePauses;
 
 /**
  * Everything the dashboard's pages show, read from the services that already hold it: heartbeats, queue stats and
@@ -57,11 +58,14 @@ class DashboardReads {
 
 	private final @Nullable PeriodicSchedules schedules;
 
+	private final SchedulePauses pauses;
+
 	private final Clock clock;
 
 	DashboardReads(ClusterControl control, TaskRegistry registry, Supplier<Set<String>> knownQueues, TaskTable table,
 			TaskTimeline timeline, ActivityTracker activity, @Nullable RateLimits rateLimits,
-			@Nullable PeriodicSchedules schedules, Clock clock) {
+			@Nullable PeriodicSchedules schedules, SchedulePauses pauses, Clock clock) {
+		this.pauses = pauses;
 		this.control = control;
 		this.registry = registry;
 		this.knownQueues = knownQueues;
@@ -159,6 +163,7 @@ class DashboardReads {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("schedule", schedule);
 			row.put("lastTaskId", latest.get(schedule.task()));
+			row.put("paused", this.pauses.isPaused(schedule.name()));
 			shown.add(row);
 		}
 		return shown;

@@ -14,6 +14,7 @@ import dev.celerity.control.TaskEventHistory;
 import dev.celerity.ratelimit.RateLimits;
 import dev.celerity.registry.TaskRegistry;
 import dev.celerity.schedule.PeriodicSchedules;
+import dev.celerity.schedule.SchedulePauses;
 import dev.celerity.schedule.ScheduleRegistry;
 
 /**
@@ -31,12 +32,12 @@ class DashboardWebConfiguration {
 	@Bean
 	DashboardReads celerityDashboardReads(ClusterControl control, TaskRegistry registry, KnownQueues queues,
 			TaskEventHistory history, ActivityTracker activity, ObjectProvider<RateLimits> rateLimits,
-			ObjectProvider<PeriodicSchedules> schedules, CelerityDashboardProperties properties,
-			@Qualifier("celerityClock") Clock clock) {
+			ObjectProvider<PeriodicSchedules> schedules, ObjectProvider<SchedulePauses> pauses,
+			CelerityDashboardProperties properties, @Qualifier("celerityClock") Clock clock) {
 		int scanLimit = properties.getHistory().getScanLimit();
 		return new DashboardReads(control, registry, queues, new TaskTable(history, scanLimit),
 				new TaskTimeline(history, scanLimit), activity, rateLimits.getIfAvailable(),
-				schedules.getIfAvailable(), clock);
+				schedules.getIfAvailable(), pauses.getIfAvailable(() -> SchedulePauses.NONE), clock);
 	}
 
 	@Bean
@@ -70,10 +71,10 @@ class DashboardWebConfiguration {
 
 	@Bean
 	DashboardActionController celerityDashboardActionController(ClusterControl control,
-			ObjectProvider<TaskTemplate> tasks, ObjectProvider<ScheduleRegistry> schedules, DashboardWriteGuard guard,
-			@Qualifier("celerityClock") Clock clock) {
-		return new DashboardActionController(
-				new DashboardActions(control, tasks.getIfAvailable(), schedules.getIfAvailable(), clock), guard);
+			ObjectProvider<TaskTemplate> tasks, ObjectProvider<ScheduleRegistry> schedules,
+			ObjectProvider<SchedulePauses> pauses, DashboardWriteGuard guard, @Qualifier("celerityClock") Clock clock) {
+		return new DashboardActionController(new DashboardActions(control, tasks.getIfAvailable(),
+				schedules.getIfAvailable(), pauses.getIfAvailable(() -> SchedulePauses.NONE), clock), guard);
 	}
 
 	@Bean
