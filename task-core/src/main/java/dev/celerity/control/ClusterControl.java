@@ -121,6 +121,26 @@ public class ClusterControl {
 	}
 
 	/**
+	 * Stops one instance from fetching a queue; messages it already fetched still run.
+	 * @param queue the queue
+	 * @param instanceId the instance's id
+	 * @return the reply of that instance
+	 */
+	public ControlOutcome pause(String queue, String instanceId) {
+		return broadcast(ControlCommand.PAUSE, Map.of("queue", queue, ControlCommand.INSTANCE, instanceId));
+	}
+
+	/**
+	 * Lets one instance fetch a queue again.
+	 * @param queue the queue
+	 * @param instanceId the instance's id
+	 * @return the reply of that instance
+	 */
+	public ControlOutcome resume(String queue, String instanceId) {
+		return broadcast(ControlCommand.RESUME, Map.of("queue", queue, ControlCommand.INSTANCE, instanceId));
+	}
+
+	/**
 	 * Lets every instance fetch a queue again.
 	 * @param queue the queue
 	 * @return the instances that resumed it

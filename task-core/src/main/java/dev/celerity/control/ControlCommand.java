@@ -29,6 +29,9 @@ public record ControlCommand(String id, String action, Map<String, String> argum
 	 */
 	public static final String RATE_LIMIT = "rate_limit";
 
+	/** The argument naming the one instance a command is meant for; without it every instance applies it. */
+	public static final String INSTANCE = "instance";
+
 	public ControlCommand {
 		Assert.hasText(id, "Command id must not be empty");
 		Assert.hasText(action, "Command action must not be empty");

@@ -28,11 +28,15 @@ public class ControlDispatcher {
 	}
 
 	/**
-	 * Applies a command with every handler of its action.
+	 * Applies a command with every handler of its action, unless it names another instance.
 	 * @param command the command
 	 * @return the reply: applied if a handler applied it without failing
 	 */
 	public ControlReply dispatch(ControlCommand command) {
+		String target = command.arguments().get(ControlCommand.INSTANCE);
+		if (target != null && !target.equals(this.instance.id())) {
+			return new ControlReply(this.instance.id(), command.id(), false, "meant for " + target);
+		}
 		List<String> details = new ArrayList<>();
 		boolean applied = false;
 		for (ControlCommandHandler handler : this.handlers) {

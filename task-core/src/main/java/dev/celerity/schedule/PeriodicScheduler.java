@@ -31,6 +31,8 @@ public class PeriodicScheduler implements SmartLifecycle {
 
 	private final Duration missedTickThreshold;
 
+	private final SchedulePauses pauses;
+
 	private final Map<String, ScheduleRunner> runners = new LinkedHashMap<>();
 
 	private boolean running;
@@ -45,6 +47,21 @@ public class PeriodicScheduler implements SmartLifecycle {
 	 */
 	public PeriodicScheduler(ScheduleRegistry registry, ScheduleClaims claims, TaskTemplate template,
 			TaskScheduler taskScheduler, Duration missedTickThreshold) {
+		this(registry, claims, template, taskScheduler, missedTickThreshold, SchedulePauses.NONE);
+	}
+
+	/**
+	 * Creates a scheduler whose schedules can be paused.
+	 * @param registry the schedules
+	 * @param claims decides which instance acts on a tick
+	 * @param template sends the tasks
+	 * @param taskScheduler wakes the scheduler up at each tick; its clock is the scheduler's clock
+	 * @param missedTickThreshold how late a tick may be handled and still count as on time
+	 * @param pauses the paused schedules, asked at each tick
+	 */
+	public PeriodicScheduler(ScheduleRegistry registry, ScheduleClaims claims, TaskTemplate template,
+			TaskScheduler taskScheduler, Duration missedTickThreshold, SchedulePauses pauses) {
+		this.pauses = pauses;
 		this.registry = registry;
 		this.claims = claims;
 		this.template = template;
@@ -59,7 +76,7 @@ public class PeriodicScheduler implements SmartLifecycle {
 		}
 		for (PeriodicSchedule schedule : this.registry.all()) {
 			ScheduleRunner runner = new ScheduleRunner(schedule, this.claims, this.template, this.taskScheduler,
-					this.missedTickThreshold);
+					this.missedTickThreshold, this.pauses);
 			this.runners.put(schedule.name(), runner);
 			runner.start();
 		}

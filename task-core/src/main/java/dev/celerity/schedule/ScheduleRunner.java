@@ -38,6 +38,8 @@ final class ScheduleRunner implements Runnable {
 
 	private final Duration missedThreshold;
 
+	private final SchedulePauses pauses;
+
 	private Instant notBefore;
 
 	private Instant after;
@@ -49,7 +51,8 @@ final class ScheduleRunner implements Runnable {
 	private boolean stopped = true;
 
 	ScheduleRunner(PeriodicSchedule schedule, ScheduleClaims claims, TaskTemplate template, TaskScheduler scheduler,
-			Duration missedThreshold) {
+			Duration missedThreshold, SchedulePauses pauses) {
+		this.pauses = pauses;
 		this.schedule = schedule;
 		this.claims = claims;
 		this.template = template;
@@ -144,6 +147,11 @@ final class ScheduleRunner implements Runnable {
 			return;
 		}
 		long missed = timing.count(previous, tick, MAX_COUNTED) - (enqueue ? 1 : 0);
+		if (enqueue && this.pauses.isPaused(this.schedule.name())) {
+			// claimed all the same, so that resuming does not send the ticks skipped while paused
+			logger.debug("Tick {} of paused schedule '{}' sends nothing", tick, this.schedule.name());
+			return;
+		}
 		if (enqueue) {
 			this.template.send(this.schedule.signature(tick, now));
 			logger.debug("Tick {} of schedule '{}' enqueued task '{}'", tick, this.schedule.name(),

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.celerity.api.MissedTickPolicy;
 import dev.celerity.api.Signature;
+import dev.celerity.schedule.memory.InMemorySchedulePauses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -173,6 +174,25 @@ public abstract class AbstractPeriodicSchedulerTests {
 		this.taskScheduler.advanceTo(at("00:01:05"));
 		assertThat(ticksSent(schedule)).containsExactly(at("00:00:10"), at("00:00:20"), at("00:01:00"));
 		assertThat(this.claims.lastTick(schedule.name())).contains(at("00:01:00"));
+	}
+
+	@Test
+	void aPausedScheduleClaimsItsTicksButSendsNothingAndResumesFromTheNextTick() {
+		PeriodicSchedule schedule = everyTenSeconds("operator-paused", MissedTickPolicy.RUN_ONCE);
+		ScheduleRegistry registry = new ScheduleRegistry();
+		registry.register(schedule);
+		SchedulePauses pauses = new InMemorySchedulePauses();
+		PeriodicScheduler scheduler = new PeriodicScheduler(registry, this.claims, this.template.template(),
+				this.taskScheduler, Duration.ofSeconds(5), pauses);
+		scheduler.start();
+		this.schedulers.add(scheduler);
+		this.taskScheduler.advanceTo(at("00:00:15"));
+		pauses.pause(schedule.name());
+		this.taskScheduler.advanceTo(at("00:00:45"));
+		assertThat(this.claims.lastTick(schedule.name())).contains(at("00:00:40"));
+		pauses.resume(schedule.name());
+		this.taskScheduler.advanceTo(at("00:00:55"));
+		assertThat(ticksSent(schedule)).containsExactly(at("00:00:10"), at("00:00:50"));
 	}
 
 	@Test

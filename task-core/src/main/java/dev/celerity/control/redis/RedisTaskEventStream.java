@@ -67,6 +67,8 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 
 	private final Set<String> types;
 
+	private final String instance;
+
 	private final Thread writer;
 
 	private volatile boolean closed;
@@ -90,11 +92,27 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 	 * @throws IllegalArgumentException if a name is not an event type
 	 */
 	public RedisTaskEventStream(StringRedisTemplate redis, String prefix, long maxLength, Collection<String> types) {
+		this(redis, prefix, maxLength, types, null);
+	}
+
+	/**
+	 * Creates the stream writer of one instance for some event types and starts its thread.
+	 * @param redis the Redis access
+	 * @param prefix the key prefix shared by Celerity's keys
+	 * @param maxLength about how many events the stream keeps
+	 * @param types the simple names of the event types to append ({@code TaskSucceeded}, ...; see {@link #allTypes()})
+	 * @param instance the id of this instance, written with its entries so a reader can tell where a task ran;
+	 * {@code null} to leave it out
+	 * @throws IllegalArgumentException if a name is not an event type
+	 */
+	public RedisTaskEventStream(StringRedisTemplate redis, String prefix, long maxLength, Collection<String> types,
+			String instance) {
 		List<String> unknown = types.stream().filter((type) -> !allTypes().contains(type)).toList();
 		if (!unknown.isEmpty()) {
 			throw new IllegalArgumentException("Unknown task event types " + unknown + "; known: " + allTypes());
 		}
 		this.types = Set.copyOf(types);
+		this.instance = instance;
 		this.redis = redis;
 		this.key = new ControlKeys(prefix).events();
 		this.retention = new EventStreamRetention(maxLength);
@@ -190,7 +208,7 @@ public class RedisTaskEventStream implements TaskEventListener, AutoCloseable {
 	private void append(List<Map<String, Object>> events) {
 		try {
 			XAddOptions trim = XAddOptions.maxlen(this.retention.entriesToKeep(events.size()));
-			this.redis.opsForStream().add(this.key, EventStreamEntry.of(events), trim);
+			this.redis.opsForStream().add(this.key, EventStreamEntry.of(events, this.instance), trim);
 		}
 		catch (RuntimeException ex) {
 			this.dropped.addAndGet(events.size());

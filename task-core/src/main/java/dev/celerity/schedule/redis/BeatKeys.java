@@ -8,7 +8,8 @@ import dev.celerity.redis.RedisKeys;
 
 /**
  * Builds the keys of periodic schedules' tick claims: {@code <prefix>:beat:{<schedule>}:last} and
- * {@code <prefix>:beat:{<schedule>}:tick:<epoch millis>}, both tagged by the schedule so one script may touch them.
+ * {@code <prefix>:beat:{<schedule>}:tick:<epoch millis>}, both tagged by the schedule so one script may touch them,
+ * and the set of paused schedules, {@code <prefix>:beat:paused}.
  */
 final class BeatKeys {
 
@@ -24,6 +25,10 @@ final class BeatKeys {
 
 	String tick(String schedule, Instant tick) {
 		return this.keys.key("beat", tag(schedule), "tick", Long.toString(tick.toEpochMilli()));
+	}
+
+	String paused() {
+		return this.keys.key("beat", "paused");
 	}
 
 	private static String tag(String schedule) {

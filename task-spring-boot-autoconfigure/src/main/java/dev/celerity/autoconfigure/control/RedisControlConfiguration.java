@@ -17,6 +17,7 @@ import dev.celerity.autoconfigure.redis.CelerityRedisProperties;
 import dev.celerity.autoconfigure.redis.ConditionalOnRedisBroker;
 import dev.celerity.control.ControlBus;
 import dev.celerity.control.ControlDispatcher;
+import dev.celerity.control.InstanceIdentity;
 import dev.celerity.control.RevocationStore;
 import dev.celerity.control.WorkerRegistry;
 import dev.celerity.control.redis.RedisControlBus;
@@ -64,10 +65,10 @@ class RedisControlConfiguration {
 	@ConditionalOnBooleanProperty(name = "celerity.control.event-stream.enabled", matchIfMissing = true)
 	@ConditionalOnMissingBean
 	RedisTaskEventStream celerityTaskEventStream(RedisConnectionFactory connectionFactory,
-			CelerityControlProperties properties, CelerityRedisProperties redisProperties) {
+			CelerityControlProperties properties, CelerityRedisProperties redisProperties, InstanceIdentity identity) {
 		CelerityControlProperties.EventStream stream = properties.getEventStream();
 		return new RedisTaskEventStream(redis(connectionFactory), redisProperties.getKeyPrefix(),
-				stream.getMaxLength(), stream.getEvents());
+				stream.getMaxLength(), stream.getEvents(), identity.id());
 	}
 
 	// a template of our own rather than a bean, so the application's StringRedisTemplate stays the only one

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.schedule.PeriodicScheduler;
 import dev.celerity.schedule.ScheduleClaims;
+import dev.celerity.schedule.SchedulePauses;
 import dev.celerity.schedule.ScheduleRegistry;
 
 /**
@@ -29,9 +30,9 @@ class BeatSchedulerConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	PeriodicScheduler celerityPeriodicScheduler(ScheduleRegistry registry, ScheduleClaims claims,
-			TaskTemplate template, BeatThreads threads, BeatProperties properties) {
+			TaskTemplate template, BeatThreads threads, BeatProperties properties, SchedulePauses pauses) {
 		return new PeriodicScheduler(registry, claims, template, threads.taskScheduler(),
-				properties.getMissedTickThreshold());
+				properties.getMissedTickThreshold(), pauses);
 	}
 
 }

@@ -15,10 +15,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import dev.celerity.autoconfigure.redis.CelerityRedisProperties;
 import dev.celerity.autoconfigure.redis.ConditionalOnRedisBroker;
 import dev.celerity.schedule.ScheduleClaims;
+import dev.celerity.schedule.SchedulePauses;
 import dev.celerity.schedule.redis.RedisScheduleClaims;
+import dev.celerity.schedule.redis.RedisSchedulePauses;
 
 /**
- * Tick claims in Redis, when Celerity runs on Redis: each tick once across every instance on that Redis.
+ * Tick claims and paused schedules in Redis, when Celerity runs on Redis: each tick once across every instance on
+ * that Redis, and a pause for all of them.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(StringRedisTemplate.class)
@@ -35,6 +38,13 @@ class RedisScheduleClaimsConfiguration {
 				+ UUID.randomUUID().toString().substring(0, 8);
 		return new RedisScheduleClaims(new StringRedisTemplate(connectionFactory), redisProperties.getKeyPrefix(),
 				properties.getClaimTimeToLive(), owner);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SchedulePauses celerySchedulePauses(RedisConnectionFactory connectionFactory,
+			CelerityRedisProperties redisProperties) {
+		return new RedisSchedulePauses(new StringRedisTemplate(connectionFactory), redisProperties.getKeyPrefix());
 	}
 
 }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import dev.celerity.api.Periodic;
 import dev.celerity.api.Task;
 import dev.celerity.api.TaskContext;
 import dev.celerity.api.TaskTemplate;
@@ -50,13 +51,24 @@ public class OrderTasks {
 	}
 
 	/**
-	 * Tells the customer the order is on its way.
+	 * Tells the customer the order is on its way, at most five mails a second (the mail provider's limit).
 	 * @param email the customer's address
 	 * @param orderId the order
 	 */
-	@Task(name = "orders.notify", queue = "notifications")
+	@Task(name = "orders.notify", queue = "notifications", rateLimit = "5/s")
 	public void notifyCustomer(String email, String orderId) {
 		logger.info("Order {} confirmed; mail sent to {}", orderId, email);
+	}
+
+	/**
+	 * Checks the day's payments against the orders, every ten minutes.
+	 * @return how many orders were checked
+	 */
+	@Task(name = "orders.reconcile")
+	@Periodic(name = "reconcile-payments", fixedRate = "10m", initialDelay = "10m")
+	public int reconcile() {
+		logger.info("Payments reconciled");
+		return 0;
 	}
 
 }

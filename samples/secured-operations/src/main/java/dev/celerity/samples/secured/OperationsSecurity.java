@@ -42,6 +42,22 @@ class OperationsSecurity {
 	}
 
 	/**
+	 * The dashboard at {@code /celerity}: its pages and JSON for viewers and operators, its write actions (every
+	 * {@code POST}) for operators only. A browser uses it, so sessions and Spring Security's CSRF protection stay on;
+	 * the dashboard hands its pages the token and hides the actions a viewer may not use.
+	 */
+	@Bean
+	SecurityFilterChain dashboardFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/celerity/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/celerity/**")
+				.hasAnyRole("VIEWER", "OPERATOR")
+				.anyRequest()
+				.hasRole("OPERATOR"))
+			.httpBasic(Customizer.withDefaults());
+		return http.build();
+	}
+
+	/**
 	 * Two users for the sample, their passwords from {@code sample.viewer-password} and
 	 * {@code sample.operator-password}; a real application takes its users from its identity provider.
 	 */
