@@ -93,7 +93,7 @@
 
   function table(headers, rows, empty) {
     return h('table', {},
-      h('thead', {}, h('tr', {}, headers.map((name) => h('th', { className: /^(depth|ready|delayed|leased|dead|runtime|retries|processed|active|concurrency|deferrals)/i.test(name) ? 'num' : '' }, name)))),
+      h('thead', {}, h('tr', {}, headers.map((name) => h('th', { className: /^(depth|ready|delayed|leased|dead|runtime|retries|processed|active|prefetched|concurrency|deferrals)/i.test(name) ? 'num' : '' }, name)))),
       h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: headers.length, className: 'muted' }, empty || 'Nothing yet.'))));
   }
 
@@ -193,15 +193,17 @@
     const beats = await api('/workers');
     return [
       h('h1', {}, 'Workers'),
-      table(['Instance', 'Host / pid', 'Processed', 'Active', 'Last heartbeat', 'Pools'],
+      table(['Instance', 'Host / pid', 'Processed', 'Active', 'Prefetched', 'Last heartbeat', 'Pools'],
         beats.map((beat) => h('tr', { 'data-worker': beat.instance.id },
           h('td', { className: 'mono' }, beat.instance.id),
           h('td', {}, beat.instance.host + ' / ' + beat.instance.pid),
           h('td', { className: 'num' }, beat.processed),
           h('td', { className: 'num' }, beat.pools.reduce((sum, pool) => sum + pool.active, 0)),
+          h('td', { className: 'num' }, beat.pools.reduce((sum, pool) => sum + (pool.prefetched || 0), 0)),
           h('td', { title: time(beat.at) }, ago(beat.at)),
           h('td', {}, beat.pools.map((pool) => h('div', {},
-            h('strong', {}, pool.name), ' — concurrency ' + pool.concurrency + ', active ' + pool.active + ', queues: ',
+            h('strong', {}, pool.name), ' — concurrency ' + pool.concurrency + ', active ' + pool.active
+              + (pool.prefetched != null ? ', prefetched ' + pool.prefetched : '') + ', queues: ',
             pool.queues.map((queue) => h('span', { className: 'actions', 'data-pool-queue': queue },
               h('code', {}, queue), pool.paused.includes(queue) ? h('span', { className: 'state RETRY' }, 'paused') : null,
               pool.paused.includes(queue)

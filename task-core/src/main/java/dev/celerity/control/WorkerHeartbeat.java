@@ -45,8 +45,11 @@ public record WorkerHeartbeat(InstanceIdentity instance, List<PoolStatus> pools,
 	 * @param concurrency how many tasks it runs at once
 	 * @param active how many run now
 	 * @param paused the queues whose consumption is paused on this instance
+	 * @param prefetched how many messages it holds that have not started (fetched ahead), {@code null} in the
+	 * heartbeat of an instance of an earlier version
 	 */
-	public record PoolStatus(String name, List<String> queues, int concurrency, int active, List<String> paused) {
+	public record PoolStatus(String name, List<String> queues, int concurrency, int active, List<String> paused,
+			Integer prefetched) {
 
 		public PoolStatus {
 			queues = List.copyOf(queues);

@@ -123,7 +123,7 @@ class RedisControlIntegrationTests {
 
 	private static WorkerHeartbeat heartbeat(String id, Instant at) {
 		return new WorkerHeartbeat(new InstanceIdentity(id, "host", 42, "app"),
-				List.of(new WorkerHeartbeat.PoolStatus("default", List.of("default", "mail"), 4, 1, List.of())), 7,
+				List.of(new WorkerHeartbeat.PoolStatus("default", List.of("default", "mail"), 4, 1, List.of(), 3)), 7,
 				at);
 	}
 

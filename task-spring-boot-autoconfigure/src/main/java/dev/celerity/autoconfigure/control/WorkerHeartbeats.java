@@ -30,8 +30,12 @@ final class WorkerHeartbeats implements Supplier<WorkerHeartbeat> {
 	public WorkerHeartbeat get() {
 		List<WorkerHeartbeat.PoolStatus> pools = this.worker.pools()
 			.stream()
-			.map((pool) -> new WorkerHeartbeat.PoolStatus(pool.settings().name(), pool.settings().queues(),
-					pool.settings().concurrency(), pool.activeCount(), pool.pausedQueues()))
+			.map((pool) -> {
+				int active = pool.activeCount();
+				return new WorkerHeartbeat.PoolStatus(pool.settings().name(), pool.settings().queues(),
+						pool.settings().concurrency(), active, pool.pausedQueues(),
+						Math.max(0, pool.leased().size() - active));
+			})
 			.toList();
 		long processed = this.worker.pools().stream().mapToLong(WorkerPool::processedCount).sum();
 		return new WorkerHeartbeat(this.identity, pools, processed, this.clock.instant());
