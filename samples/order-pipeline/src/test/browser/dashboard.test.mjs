@@ -132,6 +132,12 @@ try {
   await shot(page, 'task');
   await open(page, operator + '/tasks/' + scenario.chord);
   check((await page.textContent('#result')).includes('27000'), 'the chord body shows the sum of its header results');
+  await page.waitForSelector('#workflow li', { timeout: WAIT });
+  const nodes = await page.locator('#workflow li').count();
+  const graph = await page.textContent('#workflow');
+  check(nodes >= 4 && graph.includes('etl.total') && graph.includes('SUCCESS'),
+    'the chord body\'s page draws its workflow, header tasks and body with their states: ' + nodes + ' nodes, ' + graph);
+  await shot(page, 'task-workflow');
   await open(page, operator + '/tasks/' + scenario.pending);
   await act(page, 'button[data-action=revoke]');
   await eventually(page, operator + '/tasks/' + scenario.pending, async () => (await page.textContent('h1')).includes('REVOKED'),

@@ -270,7 +270,10 @@
     if (!detail) return [h('h1', {}, 'Task ' + id), h('p', { className: 'muted' }, 'Unknown task: no stored state and no event in the history.')];
     const props = [
       ['Task', detail.name], ['Id', detail.id], ['State', state(detail.state)], ['Queue', detail.queue],
-      ['Routing', detail.routing ? 'queue ' + detail.routing.queue + ', priority ' + detail.routing.priority + (detail.routing.eta ? ', ETA ' + detail.routing.eta : '') : null],
+      ['Routing', detail.routing ? 'queue ' + detail.routing.queue + ', priority ' + detail.routing.priority + (detail.routing.eta ? ', ETA ' + detail.routing.eta : '') + (detail.routing.routedBy ? ' (decided by ' + detail.routing.routedBy + ')' : '') : null],
+      ['Workflow', detail.root ? h('a', { href: base + '/tasks/' + encodeURIComponent(detail.root) }, detail.root) : null],
+      ['Parent', detail.parent ? h('a', { href: base + '/tasks/' + encodeURIComponent(detail.parent) }, detail.parent) : null],
+      ['Group', detail.group],
       ['Worker', detail.worker], ['Retries', detail.retries], ['Runtime', detail.runtimeMs !== undefined && detail.runtimeMs !== null ? detail.runtimeMs + ' ms' : null],
       ['Arguments', detail.args ? h('code', {}, detail.args) : null], ['Recorded', detail.date ? time(detail.date) : null]
     ].filter(([, value]) => value !== null && value !== undefined && value !== '');
@@ -290,6 +293,7 @@
       detail.meta && Object.keys(detail.meta).length ? [h('h2', {}, 'State meta'), h('pre', {}, JSON.stringify(detail.meta, null, 2))] : null,
       detail.result !== undefined && detail.result !== null ? [h('h2', {}, 'Result'), h('pre', { id: 'result' }, JSON.stringify(detail.result, null, 2))] : null,
       detail.error ? [h('h2', {}, 'Exception'), h('pre', { id: 'error' }, detail.error.type + ': ' + (detail.error.message || '') + '\n' + (detail.error.stackTrace || []).map((frame) => '    ' + frame).join('\n'))] : null,
+      workflowGraph(id, query.near),
       h('h2', {}, 'State history'),
       table(['State', 'Time', 'Instance', 'Details'], detail.events.map((event) => h('tr', { 'data-event': event.type },
         h('td', {}, state(event.state)), h('td', { className: 'mono' }, time(event.at, true)), h('td', { className: 'mono' }, event.instance || ''),
@@ -297,6 +301,30 @@
           .filter((key) => event[key] !== undefined).map((key) => key + '=' + event[key]).join(' ')))),
         'No events of this task in the history (older than its retention).')
     ];
+  }
+
+  // the tasks of the workflow a task belongs to, as a tree of parents and children with each node's state; read after
+  // the page is shown, as it may read more of the history than the task's own events
+  function workflowGraph(id, near) {
+    const graph = h('section', { id: 'workflow' });
+    api('/tasks/' + encodeURIComponent(id) + '/workflow', near ? { near } : undefined).then((nodes) => {
+      if (!nodes || !nodes.length) return;
+      const known = new Set(nodes.map((node) => node.id));
+      const children = new Map();
+      nodes.forEach((node) => {
+        const parent = node.parent && known.has(node.parent) ? node.parent : '';
+        if (!children.has(parent)) children.set(parent, []);
+        children.get(parent).push(node);
+      });
+      const branch = (parent) => h('ul', { className: 'tree' }, (children.get(parent) || []).map((node) => h('li', { 'data-node': node.id },
+        state(node.state || 'PENDING'), ' ',
+        node.id === id ? h('strong', {}, node.name) : h('a', { href: base + '/tasks/' + encodeURIComponent(node.id) }, node.name),
+        ' ', h('code', { className: 'muted' }, node.id.slice(0, 8)),
+        node.group ? h('span', { className: 'muted' }, ' group ' + node.group.slice(0, 8)) : null,
+        children.has(node.id) ? branch(node.id) : null)));
+      graph.replaceChildren(h('h2', {}, 'Workflow'), branch(''));
+    });
+    return graph;
   }
 
   async function queues() {

@@ -27,8 +27,26 @@ public sealed interface TaskEvent {
 	 * @param queue the queue
 	 * @param priority the priority
 	 * @param eta when it may run, {@code null} for now
+	 * @param rootId the id of the first task of its workflow, {@code null} when it is its own
+	 * @param parentId the id of the task that sent it, or {@code null}
+	 * @param group the id of the group it belongs to, or {@code null}
+	 * @param routedBy what chose its queue and priority (a route, the task's own setting ...), or {@code null}
 	 */
-	record TaskPublished(String taskId, String taskName, String queue, int priority, Instant eta) implements TaskEvent {
+	record TaskPublished(String taskId, String taskName, String queue, int priority, Instant eta, String rootId,
+			String parentId, String group, String routedBy) implements TaskEvent {
+
+		/**
+		 * Creates the event of a task published outside any workflow.
+		 * @param taskId the task id
+		 * @param taskName the task name
+		 * @param queue the queue
+		 * @param priority the priority
+		 * @param eta when it may run, {@code null} for now
+		 */
+		public TaskPublished(String taskId, String taskName, String queue, int priority, Instant eta) {
+			this(taskId, taskName, queue, priority, eta, null, null, null, null);
+		}
+
 	}
 
 	/**

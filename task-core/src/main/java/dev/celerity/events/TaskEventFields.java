@@ -30,6 +30,10 @@ public final class TaskEventFields {
 		if (event instanceof TaskEvent.TaskPublished published) {
 			fields.put("priority", published.priority());
 			putIfSet(fields, "eta", published.eta());
+			putIfSet(fields, "root_id", published.rootId());
+			putIfSet(fields, "parent_id", published.parentId());
+			putIfSet(fields, "group", published.group());
+			putIfSet(fields, "routed_by", published.routedBy());
 		}
 		else if (event instanceof TaskEvent.TaskReceived received) {
 			fields.put("redelivered", received.redelivered());

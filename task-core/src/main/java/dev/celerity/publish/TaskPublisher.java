@@ -150,8 +150,11 @@ public class TaskPublisher {
 	}
 
 	private void published(TaskMessage message) {
+		MessageHeaders headers = message.headers();
+		String rootId = message.id().equals(headers.rootId()) ? null : headers.rootId();
 		this.events.onEvent(new TaskEvent.TaskPublished(message.id(), message.task(), message.delivery().queue(),
-				message.delivery().priority(), message.headers().eta()));
+				message.delivery().priority(), headers.eta(), rootId, headers.parentId(), headers.group(),
+				message.delivery().routedBy()));
 	}
 
 }

@@ -79,6 +79,11 @@ class DashboardApiController {
 		return (task != null) ? ResponseEntity.ok(task) : ResponseEntity.notFound().build();
 	}
 
+	@GetMapping("/tasks/{id}/workflow")
+	List<Map<String, Object>> workflow(@PathVariable String id, @RequestParam(required = false) @Nullable Long near) {
+		return this.reads.workflow(id, near);
+	}
+
 	@GetMapping("/queues")
 	List<QueueView> queues() {
 		return this.reads.queues();

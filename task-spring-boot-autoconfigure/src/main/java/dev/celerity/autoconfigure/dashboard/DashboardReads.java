@@ -109,6 +109,23 @@ class DashboardReads {
 		return TaskDetail.of(id, result, events);
 	}
 
+	/**
+	 * Returns the graph of the workflow a task belongs to: its root's tasks with their parents, groups and states.
+	 * @param id the task id
+	 * @param near about when its latest event happened, {@code null} to read from the newest
+	 * @return the nodes, empty when the task is alone
+	 */
+	List<Map<String, Object>> workflow(String id, @Nullable Long near) {
+		String root = id;
+		for (RecordedTaskEvent event : this.timeline.events(id, near)) {
+			if ("TaskPublished".equals(event.type()) && event.fields().get("root_id") instanceof String named) {
+				root = named;
+			}
+		}
+		List<Map<String, Object>> nodes = this.timeline.workflow(root);
+		return (nodes.size() > 1) ? nodes : List.of();
+	}
+
 	List<QueueView> queues() {
 		return queues(this.control.workers());
 	}

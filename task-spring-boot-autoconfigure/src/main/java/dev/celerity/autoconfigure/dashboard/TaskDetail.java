@@ -48,7 +48,11 @@ final class TaskDetail {
 				routing.put("queue", event.queue());
 				routing.put("priority", event.fields().get("priority"));
 				routing.put("eta", event.fields().get("eta"));
+				routing.put("routedBy", event.fields().get("routed_by"));
 				detail.put("routing", routing);
+				detail.put("root", event.fields().get("root_id"));
+				detail.put("parent", event.fields().get("parent_id"));
+				detail.put("group", event.fields().get("group"));
 				break;
 			}
 		}

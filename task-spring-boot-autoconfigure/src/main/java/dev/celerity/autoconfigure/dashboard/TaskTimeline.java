@@ -2,7 +2,10 @@ package dev.celerity.autoconfigure.dashboard;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +65,52 @@ class TaskTimeline {
 		}
 		Collections.reverse(found);
 		return found;
+	}
+
+	/**
+	 * Returns the tasks of one workflow as nodes of its graph: each task whose publication names the root (and the
+	 * root itself), with its parent, its group and its latest state, read backwards from the newest event until the
+	 * root's publication or the scan limit.
+	 * @param rootId the id of the workflow's first task
+	 * @return the nodes, in the order they were published
+	 */
+	List<Map<String, Object>> workflow(String rootId) {
+		Map<String, String> latestState = new HashMap<>();
+		List<Map<String, Object>> nodes = new ArrayList<>();
+		String before = null;
+		ReadSize sizes = new ReadSize(MAX_ENTRIES_PER_READ);
+		int scanned = 0;
+		int sinceRoot = -1;
+		while (scanned < this.scanLimit) {
+			TaskEventPage read = this.history.older(before, 0, sizes.next());
+			for (RecordedTaskEvent event : read.events()) {
+				scanned++;
+				sinceRoot = (sinceRoot >= 0) ? sinceRoot + 1 : sinceRoot;
+				String taskId = event.taskId();
+				if (taskId == null) {
+					continue;
+				}
+				// newest first: the first state seen of a task is its latest
+				latestState.putIfAbsent(taskId, TaskStates.after(event.type()));
+				if ("TaskPublished".equals(event.type())
+						&& (rootId.equals(taskId) || rootId.equals(event.fields().get("root_id")))) {
+					Map<String, Object> node = new LinkedHashMap<>();
+					node.put("id", taskId);
+					node.put("name", event.text("task"));
+					node.put("parent", event.fields().get("parent_id"));
+					node.put("group", event.fields().get("group"));
+					node.put("state", latestState.get(taskId));
+					nodes.add(node);
+					sinceRoot = rootId.equals(taskId) ? 0 : sinceRoot;
+				}
+			}
+			before = read.last();
+			if (read.end() || before == null || sinceRoot >= AFTER_PUBLICATION) {
+				break;
+			}
+		}
+		Collections.reverse(nodes);
+		return nodes;
 	}
 
 }
