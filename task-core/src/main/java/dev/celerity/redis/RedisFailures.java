@@ -23,9 +23,11 @@ public final class RedisFailures {
 				return true;
 			}
 			String message = cause.getMessage();
-			// Lettuce's words for a connection that is down while commands are rejected or cancelled
+			// Lettuce's words for a connection that is down while commands are rejected, or that went down under a
+			// command in flight (a killed client, a reset)
 			if (message != null && (message.contains("not connected") || message.contains("Connection closed")
-					|| message.contains("Connection is closed"))) {
+					|| message.contains("Connection is closed") || message.contains("Connection disconnected")
+					|| message.contains("Connection reset"))) {
 				return true;
 			}
 		}
