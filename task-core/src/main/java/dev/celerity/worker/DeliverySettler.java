@@ -31,8 +31,9 @@ import dev.celerity.redis.UnavailableRetries;
  * lost lease.
  *
  * <p>A store or settle that meets the broker or backend unreachable for a moment (a dropped connection being
- * re-established) is tried again for up to the settle timeout, so that a short disconnect neither lets the lease
- * expire nor runs a finished task again. Giving a message back unrun is not retried: its lease expiring costs nothing.
+ * re-established) is tried again for up to the settle timeout, and so is what follows a state (a chord's progress,
+ * a workflow's next step), so that a short disconnect neither lets the lease expire nor runs a finished task again.
+ * Giving a message back unrun is not retried: its lease expiring costs nothing.
  */
 final class DeliverySettler {
 
@@ -150,7 +151,9 @@ final class DeliverySettler {
 			store(state);
 		}
 		if (afterStored != null) {
-			afterStored.run();
+			// what follows a state is safe to repeat: chord progress counts each header position once, a next step
+			// is published under its own id
+			this.retries.run(afterStored);
 		}
 	}
 

@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.celerity.backend.ChordProgress;
 import dev.celerity.backend.TaskResult;
+import dev.celerity.backend.redis.RedisChordStore;
 import dev.celerity.backend.redis.RedisResultBackend;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
@@ -81,6 +84,33 @@ class DeliverySettlerReconnectTests {
 			assertThat(this.broker.stats("q").leased()).isZero();
 			assertThat(this.broker.stats("q").deadLetters()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void aWorkflowFollowUpJustAfterTheConnectionWasKilledRunsOnceItIsBackAndTheMessageIsAcknowledged()
+			throws Exception {
+		DeliverySettler settler = new DeliverySettler(this.broker, this.backend, Duration.ofMinutes(5),
+				Duration.ofSeconds(5));
+		RedisChordStore chords = new RedisChordStore(this.redis.connectionFactory(), new MessageCodec(), "settle");
+		for (int i = 0; i < MESSAGES; i++) {
+			this.broker.publish(new OutboundMessage("h" + i, "q", 0, null, ("h" + i).getBytes(StandardCharsets.UTF_8)));
+		}
+		List<Delivery> leased = this.broker.fetch("q", MESSAGES, Duration.ofMinutes(5), Duration.ZERO);
+		List<ChordProgress> progress = new CopyOnWriteArrayList<>();
+		for (int i = 0; i < MESSAGES; i++) {
+			int index = i;
+			this.redis.killClients("normal");
+			// a chord header's follow-up: its progress is recorded before the message is acknowledged
+			settler.complete(leased.get(i), null,
+					() -> progress.add(chords.complete("chord", index, MESSAGES, index, Duration.ofMinutes(5))),
+					false);
+			settler.flush();
+		}
+		assertThat(progress).extracting(ChordProgress::completed).containsExactly(
+				java.util.stream.IntStream.rangeClosed(1, MESSAGES).boxed().toArray(Integer[]::new));
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(this.broker.stats("q").leased()).isZero());
 	}
 
 	private static TaskResult success(String id) {
