@@ -15,7 +15,8 @@ public final class RedisFailures {
 	/**
 	 * Returns whether a failure means that Redis cannot be reached for now.
 	 * @param failure the failure of a Redis call
-	 * @return {@code true} for a dropped, refused or rejected connection, or a command timeout
+	 * @return {@code true} for a dropped, refused or rejected connection, a command timeout, or a server still loading
+	 * its data after a restart
 	 */
 	public static boolean isUnavailable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
@@ -28,6 +29,10 @@ public final class RedisFailures {
 			if (message != null && (message.contains("not connected") || message.contains("Connection closed")
 					|| message.contains("Connection is closed") || message.contains("Connection disconnected")
 					|| message.contains("Connection reset"))) {
+				return true;
+			}
+			// a restarted server answers LOADING until it has read its data back (AOF, RDB)
+			if (message != null && message.startsWith("LOADING")) {
 				return true;
 			}
 		}
