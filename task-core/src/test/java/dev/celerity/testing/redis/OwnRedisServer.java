@@ -32,6 +32,8 @@ public final class OwnRedisServer implements AutoCloseable {
 
 	private final List<String> arguments;
 
+	private final boolean tls;
+
 	private final List<LettuceConnectionFactory> factories = new ArrayList<>();
 
 	private final List<ClientResources> resources = new ArrayList<>();
@@ -43,8 +45,27 @@ public final class OwnRedisServer implements AutoCloseable {
 	 * @param arguments further redis-server arguments ({@code --requirepass}, {@code --tls-port} ...)
 	 */
 	public OwnRedisServer(String... arguments) {
+		this(false, List.of(arguments));
+	}
+
+	private OwnRedisServer(boolean tls, List<String> arguments) {
 		this.port = freePort();
-		this.arguments = List.of(arguments);
+		this.tls = tls;
+		this.arguments = arguments;
+	}
+
+	/**
+	 * Creates a server that accepts TLS connections only, on its port.
+	 * @param certificate the server's certificate (PEM)
+	 * @param key its private key (PEM)
+	 * @param arguments further redis-server arguments
+	 * @return the server, not yet started
+	 */
+	public static OwnRedisServer withTls(java.nio.file.Path certificate, java.nio.file.Path key, String... arguments) {
+		List<String> all = new ArrayList<>(List.of("--tls-cert-file", certificate.toString(), "--tls-key-file",
+				key.toString(), "--tls-auth-clients", "no"));
+		all.addAll(List.of(arguments));
+		return new OwnRedisServer(true, all);
 	}
 
 	/**
@@ -60,8 +81,10 @@ public final class OwnRedisServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public OwnRedisServer start() {
-		List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(this.port), "--bind",
-				"127.0.0.1", "--save", "", "--appendonly", "no"));
+		List<String> command = new ArrayList<>(List.of("redis-server", "--bind", "127.0.0.1", "--save", "",
+				"--appendonly", "no"));
+		command.addAll(this.tls ? List.of("--port", "0", "--tls-port", Integer.toString(this.port))
+				: List.of("--port", Integer.toString(this.port)));
 		command.addAll(this.arguments);
 		try {
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
