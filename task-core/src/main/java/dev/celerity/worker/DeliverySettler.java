@@ -123,7 +123,17 @@ final class DeliverySettler {
 	 */
 	void release(Delivery delivery) {
 		settling(delivery);
-		this.broker.release(delivery);
+		// a stopping worker interrupts its tasks, and a task may keep its thread's interrupt flag set: the give-back
+		// must reach the broker all the same, or the message waits for its lease to run out
+		boolean interrupted = Thread.interrupted();
+		try {
+			this.broker.release(delivery);
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	/**

@@ -113,6 +113,26 @@ class DeliverySettlerReconnectTests {
 			.untilAsserted(() -> assertThat(this.broker.stats("q").leased()).isZero());
 	}
 
+	@Test
+	void aMessageGivenBackFromAnInterruptedThreadIsReadyAgainAtOnce() throws Exception {
+		DeliverySettler settler = new DeliverySettler(this.broker, this.backend, Duration.ofMinutes(5),
+				Duration.ofSeconds(5));
+		this.broker.publish(new OutboundMessage("stopping", "q", 0, null, "s".getBytes(StandardCharsets.UTF_8)));
+		Delivery delivery = this.broker.fetch("q", 1, Duration.ofMinutes(5), Duration.ZERO).get(0);
+		// as a task interrupted by a stopping worker leaves its thread
+		Thread.currentThread().interrupt();
+		try {
+			settler.release(delivery);
+			assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept for the caller").isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(this.broker.stats("q").leased()).isZero();
+		assertThat(this.broker.fetch("q", 1, Duration.ofMinutes(5), Duration.ZERO)).extracting(Delivery::id)
+			.containsExactly("stopping");
+	}
+
 	private static TaskResult success(String id) {
 		return new TaskResult(id, "t", "SUCCESS", 42, Map.of(), null, Instant.now());
 	}
