@@ -191,7 +191,7 @@ final class FuzzScenario implements Scenario {
 		random.nextBytes(noise);
 		bad.put("bad-random", new Bad("random bytes", noise, "utf-8", false));
 		bad.put("bad-gadget-class", Bad.body("type id naming a gadget", "{\"@class\":\"com.sun.rowset.JdbcRowSetImpl\","
-				+ "\"dataSourceName\":\"ldap://127.0.0.1:1/x\",\"autoCommit\":true}", "no id, task"));
+				+ "\"dataSourceName\":\"ldap://127.0.0.1:1/x\",\"autoCommit\":true}", "'@class' refused"));
 		bad.put("bad-gadget-envelope", Bad.body("type id naming a gadget", envelope("bad-gadget-envelope", "rel.work",
 				"[\"badge\"]", ",\"@class\":\"" + CANARY + "\""), "'@class' refused"));
 		bad.put("bad-gadget-headers", Bad.body("type id naming a gadget", envelope("bad-gadget-headers", "rel.work",

@@ -24,6 +24,8 @@ final class RedisRestartScenario implements Scenario {
 
 	private static final int BLOCKS_PER_SECOND = 5;
 
+	private static final int WINDOW_SECONDS = 3;
+
 	private final int executions;
 
 	RedisRestartScenario(int executions) {
@@ -48,6 +50,7 @@ final class RedisRestartScenario implements Scenario {
 				WorkerProcess.start(run, "restart-b", List.of(), worker) };
 		MixedLoad load = new MixedLoad(run.bean(TaskTemplate.class), run.bean(WorkflowTemplate.class));
 		Set<String> inFlightAtFaults = new HashSet<>();
+		Set<String> finishedAroundFaults = new HashSet<>();
 		StringBuilder notes = new StringBuilder();
 		int blocks = this.executions / MixedLoad.BLOCK;
 		long seconds = blocks / BLOCKS_PER_SECOND;
@@ -57,18 +60,27 @@ final class RedisRestartScenario implements Scenario {
 			producer.start();
 			ResultWaiters waiters = new ResultWaiters(run.bean(TaskTemplate.class), 4, (int) seconds,
 					Duration.ofSeconds(1), Duration.ofSeconds(60));
-			// the restart at a quarter of the run, the outage at half of it
-			Waits.sleep(Duration.ofSeconds(seconds / 4));
+			// the restart at a quarter of the run, the outage at half of it; what finished from 3 s before a fault to
+			// 3 s after it may not have been acknowledged (a settle tries for 2 s) and is told apart
+			Waits.sleep(Duration.ofSeconds(seconds / 4 - WINDOW_SECONDS));
+			Set<String> finishedBefore = run.executions().finished();
+			Waits.sleep(Duration.ofSeconds(WINDOW_SECONDS));
 			inFlightAtFaults.addAll(run.inFlight(workers));
 			run.redis().kill();
 			run.redis().start();
 			long restartedAt = System.currentTimeMillis();
 			notes.append(String.format("Redis killed (kill -9) and restarted at %.0f s; ", elapsed(start)));
-			Waits.sleep(Duration.ofSeconds(seconds / 4));
+			Waits.sleep(Duration.ofSeconds(WINDOW_SECONDS));
+			finishedAroundFaults.addAll(finishedSince(run, finishedBefore));
+			Waits.sleep(Duration.ofSeconds(seconds / 4 - 3 * WINDOW_SECONDS));
+			finishedBefore = run.executions().finished();
+			Waits.sleep(Duration.ofSeconds(WINDOW_SECONDS));
 			inFlightAtFaults.addAll(run.inFlight(workers));
 			run.redis().kill();
 			double downAt = elapsed(start);
-			Waits.sleep(OUTAGE);
+			Waits.sleep(Duration.ofSeconds(WINDOW_SECONDS));
+			finishedAroundFaults.addAll(finishedSince(run, finishedBefore));
+			Waits.sleep(OUTAGE.minusSeconds(WINDOW_SECONDS));
 			run.redis().start();
 			long backAt = System.currentTimeMillis();
 			notes.append(String.format("Redis killed at %.0f s and started again 15 s later; ", downAt));
@@ -87,6 +99,10 @@ final class RedisRestartScenario implements Scenario {
 			Executions.Duplicates duplicates = run.executions().duplicates(inFlightAtFaults);
 			Set<String> inFlight = duplicates.inFlight();
 			Set<String> otherwise = duplicates.otherwise();
+			Set<String> unacknowledged = new TreeSet<>(otherwise);
+			unacknowledged.retainAll(finishedAroundFaults);
+			String otherText = (otherwise.isEmpty()) ? "0" : otherwise.size() + " (" + unacknowledged.size()
+					+ " finished within 3 s of a fault, their settle not through)";
 			boolean beat = ticksAfterOutage > 0 && ticksAfterRestart > 0;
 			boolean events = lastEvent > backAt;
 			boolean workersAlive = workers[0].isAlive() && workers[1].isAlive();
@@ -102,7 +118,7 @@ final class RedisRestartScenario implements Scenario {
 					expected.size(), BLOCKS_PER_SECOND, waiters.waited()),
 					"kill -9 of redis-server + restart at 25 %; kill -9, 15 s down, start at 50 %; "
 							+ load.failedSends() + " sends refused with TaskPublishException",
-					Integer.toString(lost.size()), Integer.toString(inFlight.size()), Integer.toString(otherwise.size()),
+					Integer.toString(lost.size()), Integer.toString(inFlight.size()), otherText,
 					recovered ? String.format("yes: workers, %d/%d waiters, beat, events, health DOWN→UP; all done "
 							+ "in %.0f s", waiters.got(), waiters.waited(), took) : "NO: see details",
 					notes.toString());
@@ -112,6 +128,12 @@ final class RedisRestartScenario implements Scenario {
 				each.close();
 			}
 		}
+	}
+
+	private static Set<String> finishedSince(ReliabilityRun run, Set<String> before) {
+		Set<String> since = run.executions().finished();
+		since.removeAll(before);
+		return since;
 	}
 
 	private static double elapsed(long start) {

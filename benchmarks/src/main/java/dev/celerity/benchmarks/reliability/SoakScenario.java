@@ -14,7 +14,7 @@ import dev.celerity.api.TaskTemplate;
 
 /**
  * A long run through one worker JVM: plain tasks sent in batches, the backlog held under 20,000, results kept 20 s.
- * The worker samples its heap after a full GC every 15 s. Expected: nothing lost or run twice, the heap after GC
+ * The worker samples its heap after a full GC every 5 s. Expected: nothing lost or run twice, the heap after GC
  * flat from the first quarter of the run to the last, and once the results expired, Redis back to its keys and
  * memory of before the run (but for the event stream, capped rather than expired, and the queue's sequence counter),
  * with no lease or body left.
@@ -45,7 +45,7 @@ final class SoakScenario implements Scenario {
 	public Outcome run(ReliabilityRun run) throws Exception {
 		WorkerProcess worker = WorkerProcess.start(run, "soak-worker", List.of(),
 				List.of("reliability.work-millis=0", "celerity.result.time-to-live=" + RESULT_TIME_TO_LIVE.toSeconds()
-						+ "s", "reliability.heap-sample=15s", "celerity.worker.prefetch=64"));
+						+ "s", "reliability.heap-sample=5s", "celerity.worker.prefetch=64"));
 		try {
 			TaskTemplate template = run.bean(TaskTemplate.class);
 			Tally tally = new Tally(new LogReader(worker.executionLog()), this.tasks);
@@ -53,6 +53,7 @@ final class SoakScenario implements Scenario {
 			long baselineMemory = run.redis().info("used_memory");
 			BitSet sent = new BitSet(this.tasks);
 			long start = System.nanoTime();
+			long loadStart = System.currentTimeMillis();
 			for (int first = 0; first < this.tasks; first += BATCH) {
 				if ((first / BATCH) % 10 == 0) {
 					int next = first;
@@ -70,6 +71,7 @@ final class SoakScenario implements Scenario {
 			boolean done = Waits.within(Duration.ofMinutes(10),
 					() -> tally.finished() >= sent.cardinality() && run.queueState().empty());
 			double seconds = (System.nanoTime() - start) / 1e9;
+			long loadEnd = System.currentTimeMillis();
 			ReliabilityRun.QueueState queue = run.queueState();
 			// the results expire after their time to live; Redis drops expired keys lazily and in its active cycle
 			Waits.within(RESULT_TIME_TO_LIVE.plusSeconds(60), () -> keys(run).size() <= baselineKeys.size() + 1);
@@ -83,8 +85,11 @@ final class SoakScenario implements Scenario {
 			removed.removeAll(endKeys);
 			BitSet lost = (BitSet) sent.clone();
 			lost.andNot(tally.finishedSet());
-			List<long[]> heap = tally.heap();
-			String heapText = heapSummary(heap);
+			List<long[]> allSamples = tally.heap();
+			String heapText = heapSummary(allSamples, loadStart, loadEnd);
+			// flatness is judged on the samples taken while the load ran
+			List<long[]> heap = allSamples.stream().filter((sample) -> sample[0] >= loadStart && sample[0] <= loadEnd)
+				.toList();
 			boolean heapFlat = heapFlat(heap);
 			// what a run leaves by design: the event stream (capped) and the queue's sequence counter (one number)
 			boolean keysBack = added.stream().allMatch((key) -> key.equals(events) || key.endsWith(":sequence"));
@@ -125,16 +130,21 @@ final class SoakScenario implements Scenario {
 		}
 	}
 
-	private static String heapSummary(List<long[]> heap) {
-		long start = heap.isEmpty() ? 0 : heap.get(0)[0];
+	// seconds from the start of the load: MB, with the load's end marked
+	private static String heapSummary(List<long[]> heap, long loadStart, long loadEnd) {
 		StringBuilder text = new StringBuilder();
+		boolean ended = false;
 		for (long[] sample : heap) {
-			text.append(String.format("%d: %.1f, ", (sample[0] - start) / 1000, sample[1] / 1e6));
+			if (!ended && sample[0] > loadEnd) {
+				text.append("(load done) ");
+				ended = true;
+			}
+			text.append(String.format("%d: %.1f, ", (sample[0] - loadStart) / 1000, sample[1] / 1e6));
 		}
 		return text.toString();
 	}
 
-	// flat: the mean of the last quarter's samples within 10 % (or 5 MB) of the first quarter's, after the first
+	// flat: the mean of the last quarter's samples within 10 % (or 5 MB) of the first quarter's
 	private static boolean heapFlat(List<long[]> heap) {
 		if (heap.size() < 8) {
 			return false;
@@ -145,14 +155,13 @@ final class SoakScenario implements Scenario {
 
 	private static String heapEnds(List<long[]> heap) {
 		double[] ends = quarterMeans(heap);
-		return String.format("%.1f MB in the first quarter, %.1f MB in the last, %d samples", ends[0] / 1e6,
+		return String.format("%.1f MB in the first quarter of the load, %.1f MB in the last, %d samples", ends[0] / 1e6,
 				ends[1] / 1e6, heap.size());
 	}
 
 	private static double[] quarterMeans(List<long[]> heap) {
 		int quarter = Math.max(1, heap.size() / 4);
-		// the first sample is taken before the load, at start-up
-		List<long[]> first = heap.subList(1, Math.min(heap.size(), 1 + quarter));
+		List<long[]> first = heap.subList(0, Math.min(heap.size(), quarter));
 		List<long[]> last = heap.subList(heap.size() - quarter, heap.size());
 		return new double[] { first.stream().mapToLong((s) -> s[1]).average().orElse(0),
 				last.stream().mapToLong((s) -> s[1]).average().orElse(0) };
