@@ -59,6 +59,8 @@ final class ResultSubscriptions implements AutoCloseable {
 
 	private ScheduledExecutorService retryScheduler;
 
+	private boolean closed;
+
 	private RedisMessageListenerContainer container;
 
 	ResultSubscriptions(RedisConnectionFactory connectionFactory, ResultKeys keys,
@@ -110,9 +112,12 @@ final class ResultSubscriptions implements AutoCloseable {
 				logger.debug("Could not stop the result listener container", ex);
 			}
 			this.executor.shutdownNow();
-			this.retryScheduler.shutdownNow();
 			this.container = null;
 		}
+		if (this.retryScheduler != null) {
+			this.retryScheduler.shutdownNow();
+		}
+		this.closed = true;
 	}
 
 	private synchronized RedisMessageListenerContainer container() {
@@ -126,7 +131,6 @@ final class ResultSubscriptions implements AutoCloseable {
 			container.afterPropertiesSet();
 			container.start();
 			this.executor = executor;
-			this.retryScheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads());
 			this.container = container;
 			container.addMessageListener((message, pattern) -> {
 			}, new ChannelTopic(this.keys.keepAliveChannel()));
@@ -135,9 +139,13 @@ final class ResultSubscriptions implements AutoCloseable {
 	}
 
 	private synchronized void retryLater(Runnable retry, long pauseMillis) {
-		if (this.retryScheduler != null) {
-			this.retryScheduler.schedule(retry, pauseMillis, TimeUnit.MILLISECONDS);
+		if (this.closed) {
+			return;
 		}
+		if (this.retryScheduler == null) {
+			this.retryScheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads());
+		}
+		this.retryScheduler.schedule(retry, pauseMillis, TimeUnit.MILLISECONDS);
 	}
 
 	private void unsubscribe(Waiter waiter) {
