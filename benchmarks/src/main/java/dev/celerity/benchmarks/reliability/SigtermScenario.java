@@ -51,8 +51,15 @@ final class SigtermScenario implements Scenario {
 						() -> run.executions().finishedCount() >= threshold);
 				int index = (stop - 1) % 2;
 				WorkerProcess victim = workers[index];
-				// the signal lands while a long task runs, so that the shutdown timeout is what ends it
-				Waits.within(Duration.ofSeconds(10), () -> run.inFlight(victim).stream().anyMatch((key) -> key.startsWith("L")));
+				// the signal lands just after a task of 5 s or more started, so that the shutdown timeout ends it,
+				// while the others running then may finish within it
+				Set<String> seen = new HashSet<>(run.inFlight(victim));
+				Waits.within(Duration.ofSeconds(60), () -> {
+					Set<String> now = run.inFlight(victim);
+					boolean fresh = now.stream().anyMatch((key) -> !seen.contains(key) && millisOf(key) >= 5000);
+					seen.addAll(now);
+					return fresh;
+				});
 				Set<String> running = run.inFlight(victim);
 				long signalled = System.nanoTime();
 				victim.terminate();
@@ -82,8 +89,9 @@ final class SigtermScenario implements Scenario {
 					finishedRunAgain, otherwise, run.queueState(), took));
 			return new Outcome("5. SIGTERM of a worker JVM ×3", String.format("%,d tasks (%d%% of 10 ms, the rest "
 					+ "0.5-6 s), 2 worker JVMs × 4 threads, shutdown-timeout 3 s", expected.size(), 80),
-					String.format("SIGTERM at 25 / 50 / 75 %% finished, each during a long task; %d finished while "
-							+ "stopping, %d interrupted and given back", finishedWhileStopping.size(), interrupted.size()),
+					String.format("SIGTERM at 25 / 50 / 75 %% finished, each just after a task of 5 s or more "
+							+ "started; %d finished while stopping, %d interrupted and given back",
+							finishedWhileStopping.size(), interrupted.size()),
 					Integer.toString(lost.size()), Integer.toString(inFlight.size()), Integer.toString(otherwise.size()),
 					done ? String.format("yes, all done in %.0f s", took) : "NO: " + run.queueState(),
 					notes.toString());
@@ -95,15 +103,20 @@ final class SigtermScenario implements Scenario {
 		}
 	}
 
-	// 80 % short tasks (keys S...), 20 % long ones (keys L...), the long ones spread evenly
+	private static long millisOf(String key) {
+		return Long.parseLong(key.substring(key.indexOf('-') + 1));
+	}
+
+	// 80 % short tasks (keys S<n>-10), 20 % long ones (keys L<n>-<millis>), the long ones spread evenly
 	private Set<String> send(TaskTemplate tasks) {
 		Random random = new Random(15);
 		List<Signature<String>> signatures = new ArrayList<>();
 		Set<String> keys = new HashSet<>();
 		for (int i = 0; i < this.tasks; i++) {
 			boolean longTask = i % 5 == 4;
-			String key = (longTask ? "L" : "S") + i;
+			String key = (longTask ? "L" : "S") + i + "-";
 			long millis = longTask ? 500 + random.nextInt(5500) : 10;
+			key += millis;
 			signatures.add(Signature.of("rel.slow", String.class, key, millis));
 			keys.add(key);
 		}
