@@ -12,5 +12,5 @@ cd "$(dirname "$0")/.."
 CP="benchmarks/target/celerity-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/classpath.txt)"
 rm -rf benchmarks/target/reliability
 echo "load before: $(uptime)"
-java -Xmx1g ${JAVA_OPTS:-} -cp "$CP" dev.celerity.benchmarks.reliability.ReliabilitySuite "$@"
+java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn ${JAVA_OPTS:-} -cp "$CP" dev.celerity.benchmarks.reliability.ReliabilitySuite "$@"
 echo "load after: $(uptime)"

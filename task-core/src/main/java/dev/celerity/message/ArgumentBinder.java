@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -95,8 +96,10 @@ public class ArgumentBinder {
 			return this.codec.convert(value, parameter.type());
 		}
 		catch (RuntimeException ex) {
+			// Jackson's own words without its location suffix, which names no place in the message
+			String why = (ex instanceof JacksonException jackson) ? jackson.getOriginalMessage() : ex.getMessage();
 			throw new ArgumentBindingException("Argument '" + parameter.label() + "' of " + describe(method)
-					+ " cannot be read as " + parameter.type() + ": " + ex.getMessage(), ex);
+					+ " cannot be read as " + parameter.type().toCanonical() + ": " + why, ex);
 		}
 	}
 

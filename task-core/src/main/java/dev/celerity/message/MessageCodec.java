@@ -1,6 +1,8 @@
 package dev.celerity.message;
 
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -78,7 +80,7 @@ public class MessageCodec {
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
 			.build();
-		this.messageReader = this.mapper.readerFor(TaskMessage.class);
+		this.messageReader = this.mapper.readerFor(TaskMessage.class).withHandler(new TypeIdRefusal());
 	}
 
 	/**
@@ -113,13 +115,38 @@ public class MessageCodec {
 				message = this.messageReader.readValue(bytes);
 			}
 			catch (JacksonException ex) {
-				throw new MessageDecodingException("Not a task message: " + ex.getOriginalMessage(), ex);
+				throw new MessageDecodingException("Not a task message: " + location(ex) + ex.getOriginalMessage(), ex);
 			}
 		}
-		if (message == null || message.id() == null || message.task() == null || message.delivery() == null) {
-			throw new MessageDecodingException("Not a task message: id, task and delivery are required", null);
+		List<String> missing = new ArrayList<>();
+		if (message == null || message.id() == null) {
+			missing.add("id");
+		}
+		if (message == null || message.task() == null) {
+			missing.add("task");
+		}
+		if (message == null || message.delivery() == null) {
+			missing.add("delivery");
+		}
+		if (!missing.isEmpty()) {
+			throw new MessageDecodingException("Not a task message: no " + String.join(", ", missing)
+					+ " (id, task and delivery are required)", null);
 		}
 		return message;
+	}
+
+	// where in the message the failure is, as a path of fields and indexes ("headers.retries", "args[1]")
+	private static String location(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "" : "at " + path + ": ";
 	}
 
 	/**

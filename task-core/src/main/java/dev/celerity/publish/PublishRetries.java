@@ -4,27 +4,24 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import dev.celerity.api.TaskPublishException;
-import dev.celerity.broker.BrokerUnavailableException;
+import dev.celerity.redis.RedisFailures;
+import dev.celerity.redis.UnavailableRetries;
 
 /**
  * Stores messages in a broker that may be unreachable for a moment (a dropped connection being re-established): a
- * store that fails with {@link BrokerUnavailableException} is tried again, after a short pause growing to 200 ms,
- * until the publish timeout has passed; then the caller gets a {@link TaskPublishException} instead of a thread held
- * for the whole outage. Trying again is safe: the broker stores a message whose id is already pending only once.
+ * store that fails because the broker is unavailable is tried again ({@link UnavailableRetries}) until the publish
+ * timeout has passed; then the caller gets a {@link TaskPublishException} instead of a thread held for the whole
+ * outage. Trying again is safe: the broker stores a message whose id is already pending only once.
  */
 final class PublishRetries {
 
 	/** The default publish timeout. */
 	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
-	private static final long FIRST_PAUSE_MILLIS = 10;
-
-	private static final long LONGEST_PAUSE_MILLIS = 200;
-
-	private final Duration timeout;
+	private final UnavailableRetries retries;
 
 	PublishRetries(Duration timeout) {
-		this.timeout = timeout;
+		this.retries = new UnavailableRetries(timeout);
 	}
 
 	/**
@@ -38,33 +35,14 @@ final class PublishRetries {
 	 */
 	<T> T store(String task, String queue, Supplier<T> store) {
 		long start = System.nanoTime();
-		long deadline = start + this.timeout.toNanos();
-		long pause = FIRST_PAUSE_MILLIS;
-		while (true) {
-			try {
-				return store.get();
-			}
-			catch (BrokerUnavailableException ex) {
-				long left = deadline - System.nanoTime();
-				if (left <= 0) {
-					throw new TaskPublishException(task, queue, Duration.ofNanos(System.nanoTime() - start), ex);
-				}
-				if (!pause(Math.min(pause, Math.max(1, left / 1_000_000)))) {
-					throw new TaskPublishException(task, queue, Duration.ofNanos(System.nanoTime() - start), ex);
-				}
-				pause = Math.min(LONGEST_PAUSE_MILLIS, pause * 2);
-			}
-		}
-	}
-
-	private static boolean pause(long millis) {
 		try {
-			Thread.sleep(millis);
-			return true;
+			return this.retries.call(store);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
+		catch (RuntimeException ex) {
+			if (RedisFailures.isUnavailable(ex)) {
+				throw new TaskPublishException(task, queue, Duration.ofNanos(System.nanoTime() - start), ex);
+			}
+			throw ex;
 		}
 	}
 

@@ -15,7 +15,8 @@ public final class RedisFailures {
 	/**
 	 * Returns whether a failure means that Redis cannot be reached for now.
 	 * @param failure the failure of a Redis call
-	 * @return {@code true} for a dropped, refused or rejected connection, or a command timeout
+	 * @return {@code true} for a dropped, refused or rejected connection, a command timeout, or a server still loading
+	 * its data after a restart
 	 */
 	public static boolean isUnavailable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
@@ -23,9 +24,15 @@ public final class RedisFailures {
 				return true;
 			}
 			String message = cause.getMessage();
-			// Lettuce's words for a connection that is down while commands are rejected or cancelled
+			// Lettuce's words for a connection that is down while commands are rejected, or that went down under a
+			// command in flight (a killed client, a reset)
 			if (message != null && (message.contains("not connected") || message.contains("Connection closed")
-					|| message.contains("Connection is closed"))) {
+					|| message.contains("Connection is closed") || message.contains("Connection disconnected")
+					|| message.contains("Connection reset"))) {
+				return true;
+			}
+			// a restarted server answers LOADING until it has read its data back (AOF, RDB)
+			if (message != null && message.startsWith("LOADING")) {
 				return true;
 			}
 		}

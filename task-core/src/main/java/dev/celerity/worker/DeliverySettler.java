@@ -14,6 +14,7 @@ import dev.celerity.backend.TaskResult;
 import dev.celerity.broker.Broker;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.OutboundMessage;
+import dev.celerity.redis.UnavailableRetries;
 
 /**
  * The one place a worker settles its messages with the broker (acknowledges, requeues, releases, dead-letters them)
@@ -28,6 +29,11 @@ import dev.celerity.broker.OutboundMessage;
  * <p>Just before a message is settled, the {@linkplain #onSettling listeners} hear of it, so that its pool stops
  * renewing its lease first: a renewal can then never meet a message settled by another thread and mistake it for a
  * lost lease.
+ *
+ * <p>A store or settle that meets the broker or backend unreachable for a moment (a dropped connection being
+ * re-established) is tried again for up to the settle timeout, and so is what follows a state (a chord's progress,
+ * a workflow's next step), so that a short disconnect neither lets the lease expire nor runs a finished task again.
+ * Giving a message back unrun is not retried: its lease expiring costs nothing.
  */
 final class DeliverySettler {
 
@@ -39,14 +45,28 @@ final class DeliverySettler {
 
 	private final Duration resultTimeToLive;
 
+	private final UnavailableRetries retries;
+
 	private final CompletionBatcher<Completion> completions = new CompletionBatcher<>(this::write);
 
 	private final List<Consumer<Delivery>> settlingListeners = new CopyOnWriteArrayList<>();
 
 	DeliverySettler(Broker broker, ResultBackend backend, Duration resultTimeToLive) {
+		this(broker, backend, resultTimeToLive, RunnerSettings.DEFAULT_SETTLE_TIMEOUT);
+	}
+
+	/**
+	 * Creates a settler.
+	 * @param broker the broker the messages come from
+	 * @param backend where states go
+	 * @param resultTimeToLive how long states are kept
+	 * @param settleTimeout how long a store or settle is tried again while the broker or backend is unavailable
+	 */
+	DeliverySettler(Broker broker, ResultBackend backend, Duration resultTimeToLive, Duration settleTimeout) {
 		this.broker = broker;
 		this.backend = backend;
 		this.resultTimeToLive = resultTimeToLive;
+		this.retries = new UnavailableRetries(settleTimeout);
 	}
 
 	/**
@@ -63,7 +83,7 @@ final class DeliverySettler {
 	 * @throws RuntimeException if the state cannot be stored
 	 */
 	void store(TaskResult state) {
-		this.backend.store(state, this.resultTimeToLive);
+		this.retries.run(() -> this.backend.store(state, this.resultTimeToLive));
 	}
 
 	/**
@@ -94,7 +114,7 @@ final class DeliverySettler {
 	void requeue(Delivery delivery, TaskResult state, OutboundMessage next) {
 		storeThenFollowUp(state, null);
 		settling(delivery);
-		this.broker.requeue(delivery, next);
+		this.retries.run(() -> this.broker.requeue(delivery, next));
 	}
 
 	/**
@@ -103,7 +123,17 @@ final class DeliverySettler {
 	 */
 	void release(Delivery delivery) {
 		settling(delivery);
-		this.broker.release(delivery);
+		// a stopping worker interrupts its tasks, and a task may keep its thread's interrupt flag set: the give-back
+		// must reach the broker all the same, or the message waits for its lease to run out
+		boolean interrupted = Thread.interrupted();
+		try {
+			this.broker.release(delivery);
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	/**
@@ -116,7 +146,7 @@ final class DeliverySettler {
 	void deadLetter(Delivery delivery, TaskResult failure, Runnable afterStored, String reason) {
 		storeThenFollowUp(failure, afterStored);
 		settling(delivery);
-		this.broker.deadLetter(delivery, reason);
+		this.retries.run(() -> this.broker.deadLetter(delivery, reason));
 	}
 
 	/**
@@ -131,7 +161,9 @@ final class DeliverySettler {
 			store(state);
 		}
 		if (afterStored != null) {
-			afterStored.run();
+			// what follows a state is safe to repeat: chord progress counts each header position once, a next step
+			// is published under its own id
+			this.retries.run(afterStored);
 		}
 	}
 
@@ -153,7 +185,7 @@ final class DeliverySettler {
 			settling(completion.delivery());
 		}
 		try {
-			this.broker.ackAll(deliveries);
+			this.retries.run(() -> this.broker.ackAll(deliveries));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not acknowledge {} finished messages; they run again when their leases expire: {}",
@@ -163,7 +195,7 @@ final class DeliverySettler {
 
 	private boolean storeAll(List<TaskResult> results) {
 		try {
-			this.backend.storeAll(results, this.resultTimeToLive);
+			this.retries.run(() -> this.backend.storeAll(results, this.resultTimeToLive));
 			return true;
 		}
 		catch (RuntimeException ex) {

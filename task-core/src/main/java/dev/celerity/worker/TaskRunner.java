@@ -116,7 +116,7 @@ public class TaskRunner {
 		this.binder = new ArgumentBinder(codec);
 		this.events = events;
 		this.clock = clock;
-		this.settler = new DeliverySettler(broker, backend, settings.resultTimeToLive());
+		this.settler = new DeliverySettler(broker, backend, settings.resultTimeToLive(), settings.settleTimeout());
 		this.outcomes = new AttemptOutcomes(codec, events, outcomeHandler, settings, clock, hooks.supervisor(),
 				this.settler);
 	}

@@ -50,6 +50,18 @@ class ArgumentBinderTests {
 	}
 
 	@Test
+	void anUnreadableArgumentIsReportedWithItsTypeAndWhyWithoutJacksonsLocation() throws Exception {
+		Method method = Target.class.getMethod("charge", long.class, TaskContext.class, String.class);
+		assertThatExceptionOfType(ArgumentBindingException.class)
+			.isThrownBy(() -> this.binder.bind(method, List.of("seven", "EUR"), Map.of(), null))
+			.withMessageStartingWith("Argument 'orderId' of ")
+			.withMessageContaining("cannot be read as long: ")
+			.withMessageContaining("\"seven\"")
+			.withMessageNotContaining("simple type")
+			.withMessageNotContaining("location");
+	}
+
+	@Test
 	void recordsAreBuiltFromJsonObjects() throws Exception {
 		Method method = Target.class.getMethod("ship", Parcel.class);
 		Object[] bound = this.binder.bind(method, List.of(Map.of("weight", 2, "to", "Oslo")), Map.of(), null);

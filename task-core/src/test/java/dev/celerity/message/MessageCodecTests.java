@@ -66,6 +66,35 @@ class MessageCodecTests {
 	}
 
 	@Test
+	void aRefusalNamesWhereTheMessageIsWrongAndWhatIsMissing() {
+		assertThatExceptionOfType(MessageDecodingException.class)
+			.isThrownBy(() -> this.codec.decode(("{\"id\":\"1\",\"task\":\"t\",\"delivery\":{\"queue\":\"q\",\"priority\":0},"
+					+ "\"headers\":{\"retries\":\"many\"}}").getBytes(StandardCharsets.UTF_8)))
+			.withMessageStartingWith("Not a task message: at headers.retries: ")
+			.withMessageContaining("\"many\"");
+		assertThatExceptionOfType(MessageDecodingException.class)
+			.isThrownBy(() -> this.codec.decode(("{\"id\":\"1\",\"task\":\"t\",\"delivery\":{\"queue\":\"q\",\"priority\":0},"
+					+ "\"embed\":{\"callbacks\":[{\"task\":[1]}]}}").getBytes(StandardCharsets.UTF_8)))
+			.withMessageStartingWith("Not a task message: at embed.callbacks[0].task: ");
+		assertThatExceptionOfType(MessageDecodingException.class)
+			.isThrownBy(() -> this.codec.decode("{\"id\":\"1\",\"args\":[]}".getBytes(StandardCharsets.UTF_8)))
+			.withMessage("Not a task message: no task, delivery (id, task and delivery are required)");
+	}
+
+	@Test
+	void aTypeIdPropertyInTheEnvelopeIsRefusedNamingIt() {
+		assertThatExceptionOfType(MessageDecodingException.class)
+			.isThrownBy(() -> this.codec.decode(("{\"id\":\"1\",\"task\":\"t\",\"@class\":\"java.io.File\","
+					+ "\"delivery\":{\"queue\":\"q\",\"priority\":0}}").getBytes(StandardCharsets.UTF_8)))
+			.withMessageContaining("'@class' refused");
+		assertThatExceptionOfType(MessageDecodingException.class)
+			.isThrownBy(() -> this.codec.decode(("{\"id\":\"1\",\"task\":\"t\",\"delivery\":{\"queue\":\"q\","
+					+ "\"priority\":0},\"headers\":{\"retries\":0,\"@type\":\"java.io.File\"}}").getBytes(StandardCharsets.UTF_8)))
+			.withMessageStartingWith("Not a task message: at headers")
+			.withMessageContaining("'@type' refused");
+	}
+
+	@Test
 	void classNamesInAMessageNeverInstantiateClasses() {
 		String json = "{\"id\":\"1\",\"task\":\"t\",\"args\":[{\"@class\":\"java.io.File\",\"path\":\"/\"}],"
 				+ "\"delivery\":{\"queue\":\"q\",\"priority\":0}}";

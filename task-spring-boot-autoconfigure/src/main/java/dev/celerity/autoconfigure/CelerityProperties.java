@@ -139,7 +139,8 @@ public class CelerityProperties implements InitializingBean {
 
 		/**
 		 * How long a send keeps trying while the broker cannot be reached (a connection being re-established), before
-		 * it throws TaskPublishException; keeps request threads from hanging for a whole outage.
+		 * it throws TaskPublishException; keeps request threads from hanging for a whole outage. A worker's settle
+		 * (storing a result, acknowledging its message) rides over a dropped connection for as long.
 		 */
 		private Duration timeout = Duration.ofSeconds(2);
 

@@ -49,8 +49,9 @@ class WorkerConfiguration {
 			ObjectProvider<AdmissionControl> admissionControl, CelerityProperties properties,
 			@Qualifier("celerityClock") Clock clock, ObjectProvider<RevocationStore> revocations,
 			ObjectProvider<AttemptSupervisor> supervisor, ObjectProvider<ExecutionInterceptor> execution) {
+		// a settle rides over a dropped connection for as long as a send does
 		RunnerSettings settings = new RunnerSettings(properties.getResult().getTimeToLive(),
-				properties.getResult().isTrackStarted());
+				properties.getResult().isTrackStarted(), properties.getPublish().getTimeout());
 		return new TaskRunner(codec, registry, broker, backend, events,
 				outcomeHandler.getIfAvailable(() -> TaskOutcomeHandler.NONE),
 				// in eager mode a deferral would be run again at once, so rate limits are not enforced (as in Celery)

@@ -1,10 +1,5 @@
 package dev.celerity.benchmarks.reliability;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the worker JVMs' {@link ExecutionLog execution logs} say, read incrementally: how many times each key started,
@@ -29,8 +25,10 @@ final class Executions {
 
 	private final List<Long> ticks = new ArrayList<>();
 
+	private final List<String> heap = new ArrayList<>();
+
 	synchronized void watch(Path log) {
-		this.logs.putIfAbsent(log, new LogState());
+		this.logs.putIfAbsent(log, new LogState(new LogReader(log)));
 	}
 
 	/**
@@ -53,6 +51,15 @@ final class Executions {
 	synchronized Map<String, Integer> starts() {
 		refresh();
 		return new HashMap<>(this.starts);
+	}
+
+	/**
+	 * Returns the heap samples the logs hold, {@code <epoch millis> <bytes used after a GC>} each.
+	 * @return the samples, in the order read
+	 */
+	synchronized List<String> heapSamples() {
+		refresh();
+		return new ArrayList<>(this.heap);
 	}
 
 	synchronized List<Long> ticks() {
@@ -105,6 +112,29 @@ final class Executions {
 	}
 
 	/**
+	 * Returns the keys that started more than once, split by whether they were in flight at a fault.
+	 * @param inFlightAtFaults what the faulted processes had running at the faults
+	 * @return the duplicates, split
+	 */
+	synchronized Duplicates duplicates(Set<String> inFlightAtFaults) {
+		Set<String> inFlight = new TreeSet<>(duplicated());
+		Set<String> otherwise = new TreeSet<>(inFlight);
+		inFlight.retainAll(inFlightAtFaults);
+		otherwise.removeAll(inFlightAtFaults);
+		return new Duplicates(inFlight, otherwise);
+	}
+
+	/**
+	 * The keys that ran more than once.
+	 *
+	 * @param inFlight those in flight in a faulted process at a fault
+	 * @param otherwise the others
+	 */
+	record Duplicates(Set<String> inFlight, Set<String> otherwise) {
+
+	}
+
+	/**
 	 * Returns the expected keys that no log shows finished.
 	 * @param expected the keys of every acknowledged publish
 	 * @return the lost keys
@@ -117,32 +147,7 @@ final class Executions {
 	}
 
 	private void read(Path path, LogState state) {
-		if (!Files.exists(path)) {
-			return;
-		}
-		try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
-			long length = file.length();
-			if (length <= state.offset) {
-				return;
-			}
-			byte[] bytes = new byte[(int) (length - state.offset)];
-			file.seek(state.offset);
-			file.readFully(bytes);
-			int end = lastNewline(bytes);
-			if (end < 0) {
-				return;
-			}
-			state.offset += end + 1;
-			String text = new String(bytes, 0, end + 1, StandardCharsets.UTF_8);
-			for (String line : text.split("\n")) {
-				if (line.length() > 2) {
-					apply(state, line.charAt(0), line.substring(2));
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		state.reader.read((kind, key) -> apply(state, kind, key));
 	}
 
 	private void apply(LogState state, char kind, String key) {
@@ -157,28 +162,24 @@ final class Executions {
 			}
 			case ExecutionLog.INTERRUPTED -> state.interrupted.add(key);
 			case ExecutionLog.TICK -> this.ticks.add(Long.parseLong(key));
+			case ExecutionLog.HEAP -> this.heap.add(key);
 			default -> throw new IllegalStateException("Unreadable execution log line: " + kind + " " + key);
 		}
 	}
 
-	private static int lastNewline(byte[] bytes) {
-		for (int i = bytes.length - 1; i >= 0; i--) {
-			if (bytes[i] == '\n') {
-				return i;
-			}
-		}
-		return -1;
-	}
-
 	private static final class LogState {
 
-		long offset;
+		final LogReader reader;
 
 		final Set<String> started = new HashSet<>();
 
 		final Set<String> finished = new HashSet<>();
 
 		final Set<String> interrupted = new HashSet<>();
+
+		LogState(LogReader reader) {
+			this.reader = reader;
+		}
 
 	}
 

@@ -2,9 +2,12 @@ package dev.celerity.benchmarks.reliability;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.celerity.api.Signature;
 import dev.celerity.api.TaskTemplate;
@@ -44,6 +47,8 @@ final class MixedLoad {
 
 	private volatile RuntimeException lastFailure;
 
+	private final Map<String, Integer> failureTypes = new ConcurrentHashMap<>();
+
 	MixedLoad(TaskTemplate tasks, WorkflowTemplate workflows) {
 		this.tasks = tasks;
 		this.workflows = workflows;
@@ -55,6 +60,24 @@ final class MixedLoad {
 	 */
 	void send(int blocks) {
 		for (int block = 0; block < blocks; block++) {
+			sendBlock(block);
+		}
+	}
+
+	/**
+	 * Sends blocks of load at a steady rate, so that faults land in the middle of it; a block whose sends wait on
+	 * an unreachable broker delays the next ones, which then follow as fast as they can until the rate is met.
+	 * @param blocks how many blocks of {@value #BLOCK} executions
+	 * @param blocksPerSecond the rate
+	 */
+	void sendPaced(int blocks, int blocksPerSecond) {
+		long start = System.nanoTime();
+		for (int block = 0; block < blocks; block++) {
+			long due = start + block * 1_000_000_000L / blocksPerSecond;
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
 			sendBlock(block);
 		}
 	}
@@ -101,6 +124,7 @@ final class MixedLoad {
 		}
 		catch (RuntimeException ex) {
 			this.failedSends.incrementAndGet();
+			this.failureTypes.merge(ex.getClass().getSimpleName(), 1, Integer::sum);
 			this.lastFailure = ex;
 		}
 	}
@@ -111,6 +135,16 @@ final class MixedLoad {
 
 	long failedSends() {
 		return this.failedSends.get();
+	}
+
+	/**
+	 * Describes the failed sends: how many, of which exception types, and the last one's message.
+	 * @return the description
+	 */
+	String failureSummary() {
+		RuntimeException last = this.lastFailure;
+		return this.failedSends.get() + " sends refused " + new TreeMap<>(this.failureTypes)
+				+ ((last != null) ? ", the last: " + last.getMessage() : "");
 	}
 
 	RuntimeException lastFailure() {

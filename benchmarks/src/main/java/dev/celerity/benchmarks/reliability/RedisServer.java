@@ -75,6 +75,47 @@ final class RedisServer implements AutoCloseable {
 		Waits.until(Duration.ofSeconds(10), "port " + this.port + " free", () -> !accepting());
 	}
 
+	/**
+	 * Runs {@code redis-cli} against the server.
+	 * @param arguments the command and its arguments
+	 * @return what it printed, trimmed
+	 */
+	String cli(String... arguments) {
+		List<String> command = new ArrayList<>(List.of("redis-cli", "-p", Integer.toString(this.port)));
+		command.addAll(List.of(arguments));
+		try {
+			Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(cli.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			cli.waitFor(30, TimeUnit.SECONDS);
+			return output.trim();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Returns one field of {@code INFO}.
+	 * @param field the field, {@code used_memory} for example
+	 * @return its value
+	 */
+	long info(String field) {
+		for (String line : cli("INFO").split("\r?\n")) {
+			if (line.startsWith(field + ":")) {
+				return Long.parseLong(line.substring(field.length() + 1).trim());
+			}
+		}
+		throw new IllegalStateException("INFO has no " + field);
+	}
+
+	boolean isRunning() {
+		return this.process != null && this.process.isAlive();
+	}
+
 	private boolean accepting() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);

@@ -3,7 +3,9 @@ package dev.celerity.benchmarks.reliability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -15,6 +17,7 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.celerity.broker.redis.RedisBrokerKeys;
+import dev.celerity.redis.RedisKeys;
 
 /**
  * One scenario's run: its Redis, key prefix, queue and directory, the execution logs of its worker JVMs, and the
@@ -115,6 +118,33 @@ final class ReliabilityRun implements AutoCloseable {
 	 */
 	boolean awaitDone(Collection<String> expected, Duration timeout) {
 		return Waits.within(timeout, () -> this.executions.missing(expected).isEmpty() && queueState().empty());
+	}
+
+	/**
+	 * Returns when the newest entry of the task event stream was appended, from its id.
+	 * @return epoch millis, or 0 when the stream is empty
+	 */
+	long lastEventMillis() {
+		String key = new RedisKeys(this.keyPrefix).key("events");
+		String last = this.redis.cli("XREVRANGE", key, "+", "-", "COUNT", "1");
+		if (last.isEmpty()) {
+			return 0;
+		}
+		String id = last.lines().findFirst().orElse("").replaceAll("^\\d+\\)\\s*", "").trim();
+		return Long.parseLong(id.substring(0, id.indexOf('-')));
+	}
+
+	/**
+	 * Returns what the workers' logs show running now (started, neither finished nor interrupted).
+	 * @param workers the worker JVMs
+	 * @return the keys in flight
+	 */
+	Set<String> inFlight(WorkerProcess... workers) {
+		Set<String> running = new HashSet<>();
+		for (WorkerProcess worker : workers) {
+			running.addAll(this.executions.inFlight(worker.executionLog()));
+		}
+		return running;
 	}
 
 	static byte[] bytes(String value) {

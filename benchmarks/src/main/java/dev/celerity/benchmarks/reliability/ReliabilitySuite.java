@@ -84,6 +84,13 @@ public final class ReliabilitySuite {
 	private static Map<String, Scenario> scenarios() {
 		Map<String, Scenario> scenarios = new LinkedHashMap<>();
 		scenarios.put("sigkill", new SigkillScenario(Integer.getInteger("reliability.sigkill.executions", 50_000)));
+		scenarios.put("redis-restart",
+				new RedisRestartScenario(Integer.getInteger("reliability.redis-restart.executions", 20_000)));
+		scenarios.put("client-kill",
+				new ClientKillScenario(Integer.getInteger("reliability.client-kill.executions", 20_000)));
+		scenarios.put("fuzz", new FuzzScenario());
+		scenarios.put("sigterm", new SigtermScenario(Integer.getInteger("reliability.sigterm.tasks", 1_000)));
+		scenarios.put("soak", new SoakScenario(Integer.getInteger("reliability.soak.tasks", 1_000_000)));
 		return scenarios;
 	}
 

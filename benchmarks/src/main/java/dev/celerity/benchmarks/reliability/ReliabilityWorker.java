@@ -1,12 +1,14 @@
 package dev.celerity.benchmarks.reliability;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -76,6 +78,12 @@ public final class ReliabilityWorker {
 		@Bean(destroyMethod = "close")
 		ExecutionLog executionLog(Environment environment) {
 			return new ExecutionLog(Path.of(environment.getRequiredProperty("reliability.log")));
+		}
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnProperty("reliability.heap-sample")
+		HeapSampler heapSampler(ExecutionLog log, Environment environment) {
+			return new HeapSampler(log, environment.getRequiredProperty("reliability.heap-sample", Duration.class));
 		}
 
 		@Bean

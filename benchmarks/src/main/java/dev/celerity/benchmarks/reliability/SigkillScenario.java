@@ -76,15 +76,13 @@ final class SigkillScenario implements Scenario {
 	private Outcome outcome(ReliabilityRun run, MixedLoad load, Set<String> inFlightAtKills,
 			Set<String> finishedInKilled, boolean done, double seconds, StringBuilder notes) {
 		Set<String> lost = run.executions().missing(load.expected());
-		Set<String> duplicated = run.executions().duplicated();
-		Set<String> duplicatedInFlight = new TreeSet<>(duplicated);
-		duplicatedInFlight.retainAll(inFlightAtKills);
-		Set<String> otherwise = new TreeSet<>(duplicated);
-		otherwise.removeAll(inFlightAtKills);
+		Executions.Duplicates duplicates = run.executions().duplicates(inFlightAtKills);
+		Set<String> duplicatedInFlight = duplicates.inFlight();
+		Set<String> otherwise = duplicates.otherwise();
 		Set<String> finishedUnacknowledged = new TreeSet<>(otherwise);
 		finishedUnacknowledged.retainAll(finishedInKilled);
 		Set<String> inFlightNotRerun = new TreeSet<>(inFlightAtKills);
-		inFlightNotRerun.removeAll(duplicated);
+		inFlightNotRerun.removeAll(duplicatedInFlight);
 		notes.append(String.format("lost %s; duplicated otherwise %s, of which finished in a killed JVM before its "
 				+ "acknowledgement was written %d; in flight at a kill but not run again %s; queue at the end: %s; "
 				+ "%.0f s", new TreeSet<>(lost), otherwise, finishedUnacknowledged.size(), inFlightNotRerun,

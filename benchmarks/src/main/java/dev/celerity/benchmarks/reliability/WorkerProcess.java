@@ -46,6 +46,7 @@ final class WorkerProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx256m");
+		command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), ReliabilityWorker.class.getName(),
 				run.redis().url(), run.keyPrefix(), run.queue(), log.toString()));

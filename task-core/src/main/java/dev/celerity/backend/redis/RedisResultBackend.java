@@ -22,6 +22,7 @@ import dev.celerity.backend.TaskResultFormat;
 import dev.celerity.backend.redis.LettuceResultWriter.EncodedState;
 import dev.celerity.message.MessageCodec;
 import dev.celerity.redis.LuaScript;
+import dev.celerity.redis.RedisFailures;
 import dev.celerity.redis.ScriptCall;
 import dev.celerity.redis.ScriptExecutor;
 
@@ -141,9 +142,24 @@ public class RedisResultBackend implements ResultBackend, AutoCloseable {
 		return (stored != null) ? decode(stored) : Optional.empty();
 	}
 
+	/**
+	 * Returns the task's final state: at once when it is stored, else when it is announced. A Redis that cannot be
+	 * reached for now (a connection being re-established) does not fail the wait: the subscription and the read of
+	 * the state are tried again until the result comes or the caller stops waiting.
+	 */
 	@Override
 	public CompletableFuture<TaskResult> whenReady(String taskId) {
-		Optional<TaskResult> current = find(taskId).filter(TaskResult::isReady);
+		Optional<TaskResult> current;
+		try {
+			current = find(taskId).filter(TaskResult::isReady);
+		}
+		catch (RuntimeException ex) {
+			if (!RedisFailures.isUnavailable(ex)) {
+				throw ex;
+			}
+			// the subscription reads the state again once it is in place
+			current = Optional.empty();
+		}
 		if (current.isPresent()) {
 			return CompletableFuture.completedFuture(current.get());
 		}

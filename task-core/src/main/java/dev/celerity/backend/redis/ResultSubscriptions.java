@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,14 +24,24 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 import dev.celerity.backend.TaskResult;
+import dev.celerity.redis.RedisFailures;
+import dev.celerity.redis.UnavailableRetries;
 
 /**
  * The waiters of final results: one subscription per awaited task id, shared by all its waiters, on one listener
  * container (one subscriber connection, started on the first wait and kept by a keep-alive subscription).
+ *
+ * <p>A wait rides over a Redis that is unreachable for a while (a killed or dropped connection being re-established,
+ * a restart): a subscription or a read of the state that fails because Redis is unavailable is tried again, after a
+ * pause growing to 200 ms, until it succeeds or the wait ends (its result came, or its time to live passed); the
+ * caller's own timeout is what bounds its wait. Each (re)subscription reads the state again, so a result stored
+ * while the subscriber connection was down is not missed.
  */
 final class ResultSubscriptions implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ResultSubscriptions.class);
+
+	private static final long RECOVERY_INTERVAL_MILLIS = 100;
 
 	private final RedisConnectionFactory connectionFactory;
 
@@ -45,6 +56,10 @@ final class ResultSubscriptions implements AutoCloseable {
 	private final ConcurrentMap<String, Waiter> waiters = new ConcurrentHashMap<>();
 
 	private ExecutorService executor;
+
+	private ScheduledExecutorService retryScheduler;
+
+	private boolean closed;
 
 	private RedisMessageListenerContainer container;
 
@@ -75,15 +90,7 @@ final class ResultSubscriptions implements AutoCloseable {
 		}
 		waiter.future.orTimeout(this.waiterTimeToLive.toMillis(), TimeUnit.MILLISECONDS)
 			.whenComplete((result, ex) -> unsubscribe(waiter));
-		try {
-			container().addMessageListener(waiter, waiter.topic);
-		}
-		catch (RuntimeException ex) {
-			waiter.future.completeExceptionally(ex);
-			return waiter.future;
-		}
-		// the state may have been stored before the subscription took effect
-		waiter.recheck();
+		waiter.subscribe();
 		return waiter.future;
 	}
 
@@ -107,6 +114,10 @@ final class ResultSubscriptions implements AutoCloseable {
 			this.executor.shutdownNow();
 			this.container = null;
 		}
+		if (this.retryScheduler != null) {
+			this.retryScheduler.shutdownNow();
+		}
+		this.closed = true;
 	}
 
 	private synchronized RedisMessageListenerContainer container() {
@@ -115,14 +126,26 @@ final class ResultSubscriptions implements AutoCloseable {
 			RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 			container.setConnectionFactory(this.connectionFactory);
 			container.setTaskExecutor(executor);
+			// a subscriber connection that failed is opened again soon, not after the default 5 s
+			container.setRecoveryInterval(RECOVERY_INTERVAL_MILLIS);
 			container.afterPropertiesSet();
 			container.start();
-			container.addMessageListener((message, pattern) -> {
-			}, new ChannelTopic(this.keys.keepAliveChannel()));
 			this.executor = executor;
 			this.container = container;
+			container.addMessageListener((message, pattern) -> {
+			}, new ChannelTopic(this.keys.keepAliveChannel()));
 		}
 		return this.container;
+	}
+
+	private synchronized void retryLater(Runnable retry, long pauseMillis) {
+		if (this.closed) {
+			return;
+		}
+		if (this.retryScheduler == null) {
+			this.retryScheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads());
+		}
+		this.retryScheduler.schedule(retry, pauseMillis, TimeUnit.MILLISECONDS);
 	}
 
 	private void unsubscribe(Waiter waiter) {
@@ -161,9 +184,34 @@ final class ResultSubscriptions implements AutoCloseable {
 
 		private final CompletableFuture<TaskResult> future = new CompletableFuture<>();
 
+		private long pauseMillis = UnavailableRetries.FIRST_PAUSE_MILLIS;
+
 		Waiter(String taskId, ChannelTopic topic) {
 			this.taskId = taskId;
 			this.topic = topic;
+		}
+
+		/**
+		 * Subscribes to the task's channel, then reads the state (it may have been stored before the subscription
+		 * took effect); tried again later while Redis is unavailable.
+		 */
+		void subscribe() {
+			if (this.future.isDone()) {
+				return;
+			}
+			try {
+				container().addMessageListener(this, this.topic);
+			}
+			catch (RuntimeException ex) {
+				if (!RedisFailures.isUnavailable(ex)) {
+					this.future.completeExceptionally(ex);
+					return;
+				}
+				logger.debug("Could not subscribe to {} yet: {}", this.topic.getTopic(), ex.toString());
+				retryLater(this::subscribe, nextPause());
+				return;
+			}
+			recheck();
 		}
 
 		@Override
@@ -192,8 +240,20 @@ final class ResultSubscriptions implements AutoCloseable {
 					.ifPresent(this.future::complete);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Could not read the result of task {}: {}", this.taskId, ex.toString());
+				if (RedisFailures.isUnavailable(ex)) {
+					logger.debug("Could not read the result of task {} yet: {}", this.taskId, ex.toString());
+					retryLater(this::recheck, nextPause());
+				}
+				else {
+					logger.warn("Could not read the result of task {}: {}", this.taskId, ex.toString());
+				}
 			}
+		}
+
+		private synchronized long nextPause() {
+			long pause = this.pauseMillis;
+			this.pauseMillis = UnavailableRetries.nextPause(pause);
+			return pause;
 		}
 
 	}
