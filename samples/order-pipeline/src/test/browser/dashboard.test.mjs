@@ -130,6 +130,14 @@ try {
   const props = await page.textContent('dl.props');
   check(props.includes('Runtime'), 'and its runtime: ' + props);
   await shot(page, 'task');
+  check((await page.textContent('#args')).includes('order-'), 'it shows the call\'s arguments in full');
+  const resent = await act(page, 'button[data-action=resend]');
+  const newId = (resent.match(/task ([0-9a-f-]{36})/) || [])[1];
+  check(Boolean(newId) && newId !== scenario.success, 're-send answers with a new task id: ' + resent);
+  await eventually(page, operator + '/tasks/' + newId, async () => (await page.textContent('h1')).includes('SUCCESS'),
+    're-send takes effect: the new task runs with the same arguments and succeeds');
+  check((await page.textContent('#args')) === (await (async () => { await open(page, operator + '/tasks/' + scenario.success); return page.textContent('#args'); })()),
+    'the re-sent task has the arguments of the original');
   await open(page, operator + '/tasks/' + scenario.chord);
   check((await page.textContent('#result')).includes('27000'), 'the chord body shows the sum of its header results');
   await page.waitForSelector('#workflow li', { timeout: WAIT });

@@ -275,7 +275,9 @@
       ['Parent', detail.parent ? h('a', { href: base + '/tasks/' + encodeURIComponent(detail.parent) }, detail.parent) : null],
       ['Group', detail.group],
       ['Worker', detail.worker], ['Retries', detail.retries], ['Runtime', detail.runtimeMs !== undefined && detail.runtimeMs !== null ? detail.runtimeMs + ' ms' : null],
-      ['Arguments', detail.args ? h('code', {}, detail.args) : null], ['Recorded', detail.date ? time(detail.date) : null]
+      ['Arguments', detail.callArgs ? h('code', { id: 'args' }, JSON.stringify(detail.callArgs)) : detail.args ? h('code', {}, detail.args) : null],
+      ['Keyword arguments', detail.callKwargs && Object.keys(detail.callKwargs).length ? h('code', { id: 'kwargs' }, JSON.stringify(detail.callKwargs)) : null],
+      ['Recorded', detail.date ? time(detail.date) : null]
     ].filter(([, value]) => value !== null && value !== undefined && value !== '');
     const progress = detail.progress ? (() => {
       const bar = h('div');
@@ -285,9 +287,10 @@
     const open = !['SUCCESS', 'FAILURE', 'REVOKED', 'REJECTED'].includes(detail.state);
     return [
       h('h1', {}, detail.name || 'Task', ' ', state(detail.state)),
-      canWrite && open ? h('div', { className: 'actions' },
-        action('Revoke', '/tasks/' + encodeURIComponent(id) + '/revoke', { terminate: false }),
-        action('Terminate', '/tasks/' + encodeURIComponent(id) + '/revoke', { terminate: true }, { danger: true, name: 'terminate' })) : null,
+      canWrite && (open || detail.callArgs) ? h('div', { className: 'actions' },
+        open ? action('Revoke', '/tasks/' + encodeURIComponent(id) + '/revoke', { terminate: false }) : null,
+        open ? action('Terminate', '/tasks/' + encodeURIComponent(id) + '/revoke', { terminate: true }, { danger: true, name: 'terminate' }) : null,
+        detail.callArgs ? action('Re-send', '/tasks/' + encodeURIComponent(id) + '/resend', query.near ? { near: Number(query.near) } : {}, { name: 'resend' }) : null) : null,
       progress,
       h('dl', { className: 'props' }, props.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])),
       detail.meta && Object.keys(detail.meta).length ? [h('h2', {}, 'State meta'), h('pre', {}, JSON.stringify(detail.meta, null, 2))] : null,

@@ -2,6 +2,8 @@ package dev.celerity.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import dev.celerity.api.RemoteError;
 
@@ -31,9 +33,13 @@ public sealed interface TaskEvent {
 	 * @param parentId the id of the task that sent it, or {@code null}
 	 * @param group the id of the group it belongs to, or {@code null}
 	 * @param routedBy what chose its queue and priority (a route, the task's own setting ...), or {@code null}
+	 * @param args the call's positional arguments as JSON values, or {@code null} when its message is too large to
+	 * repeat in events
+	 * @param kwargs the call's keyword arguments as JSON values, or {@code null} likewise
 	 */
 	record TaskPublished(String taskId, String taskName, String queue, int priority, Instant eta, String rootId,
-			String parentId, String group, String routedBy) implements TaskEvent {
+			String parentId, String group, String routedBy, List<Object> args, Map<String, Object> kwargs)
+			implements TaskEvent {
 
 		/**
 		 * Creates the event of a task published outside any workflow.
@@ -44,7 +50,7 @@ public sealed interface TaskEvent {
 		 * @param eta when it may run, {@code null} for now
 		 */
 		public TaskPublished(String taskId, String taskName, String queue, int priority, Instant eta) {
-			this(taskId, taskName, queue, priority, eta, null, null, null, null);
+			this(taskId, taskName, queue, priority, eta, null, null, null, null, null, null);
 		}
 
 	}

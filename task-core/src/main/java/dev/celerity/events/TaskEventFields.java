@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * The flat form of a task event that outlives the JVM that saw it (the event stream, the dashboard's history):
  * {@code type}, {@code at} in epoch milliseconds, {@code task_id}, {@code task}, {@code queue} and the type's own
- * fields in snake case, only those with a value.
+ * fields in snake case, only those with a value; a publication's arguments stay JSON values ({@code call_args},
+ * {@code call_kwargs}).
  */
 public final class TaskEventFields {
 
@@ -34,6 +35,10 @@ public final class TaskEventFields {
 			putIfSet(fields, "parent_id", published.parentId());
 			putIfSet(fields, "group", published.group());
 			putIfSet(fields, "routed_by", published.routedBy());
+			if (published.args() != null) {
+				fields.put("call_args", published.args());
+				fields.put("call_kwargs", published.kwargs());
+			}
 		}
 		else if (event instanceof TaskEvent.TaskReceived received) {
 			fields.put("redelivered", received.redelivered());

@@ -30,6 +30,9 @@ import dev.celerity.routing.Router;
  */
 public class TaskPublisher {
 
+	/** The largest message whose arguments its {@code TaskPublished} event repeats. */
+	static final int EVENT_ARGUMENTS_MAX_BYTES = 4096;
+
 	private final MessageCodec codec;
 
 	private final Router router;
@@ -92,7 +95,7 @@ public class TaskPublisher {
 			boolean stored = this.retries.store(intercepted.task(), outbound.queue(),
 					() -> this.broker.publish(outbound));
 			if (stored) {
-				published(intercepted);
+				published(intercepted, outbound.body().length);
 			}
 			return stored;
 		});
@@ -118,7 +121,9 @@ public class TaskPublisher {
 		int stored = this.retries.store(intercepted.get(0).task(), outbound.get(0).queue(),
 				() -> this.broker.publishAll(outbound));
 		if (stored == intercepted.size()) {
-			intercepted.forEach(this::published);
+			for (int i = 0; i < intercepted.size(); i++) {
+				published(intercepted.get(i), outbound.get(i).body().length);
+			}
 		}
 		return stored;
 	}
@@ -149,12 +154,14 @@ public class TaskPublisher {
 				new DeliveryInfo(route.queue(), route.priority(), route.decidedBy()), call.embed());
 	}
 
-	private void published(TaskMessage message) {
+	private void published(TaskMessage message, int bodyBytes) {
 		MessageHeaders headers = message.headers();
 		String rootId = message.id().equals(headers.rootId()) ? null : headers.rootId();
+		// the arguments travel with the event (so a dashboard can show and send the call again) unless they are large
+		boolean small = bodyBytes <= EVENT_ARGUMENTS_MAX_BYTES;
 		this.events.onEvent(new TaskEvent.TaskPublished(message.id(), message.task(), message.delivery().queue(),
 				message.delivery().priority(), headers.eta(), rootId, headers.parentId(), headers.group(),
-				message.delivery().routedBy()));
+				message.delivery().routedBy(), small ? message.args() : null, small ? message.kwargs() : null));
 	}
 
 }

@@ -36,6 +36,14 @@ class DashboardActionController {
 		return this.actions.revoke(id, Boolean.parseBoolean(String.valueOf(argument(body, "terminate"))));
 	}
 
+	@PostMapping("/tasks/{id}/resend")
+	Map<String, Object> resend(@PathVariable String id, @RequestBody(required = false) @Nullable Map<String, Object> body,
+			HttpServletRequest request) {
+		this.guard.check(request);
+		Object near = argument(body, "near");
+		return this.actions.resend(id, (near instanceof Number number) ? number.longValue() : null);
+	}
+
 	@PostMapping("/queues/{name}/{action:pause|resume}")
 	Map<String, Object> pause(@PathVariable String name, @PathVariable String action,
 			@RequestBody(required = false) @Nullable Map<String, Object> body, HttpServletRequest request) {

@@ -3,13 +3,16 @@ package dev.celerity.autoconfigure.dashboard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.celerity.api.AsyncResult;
+import dev.celerity.api.Signature;
 import dev.celerity.api.TaskTemplate;
 import dev.celerity.control.ClusterControl;
+import dev.celerity.control.RecordedTaskEvent;
 import dev.celerity.control.ControlOutcome;
 import dev.celerity.ratelimit.InvalidRateLimitException;
 import dev.celerity.ratelimit.RateLimit;
@@ -34,8 +37,11 @@ class DashboardActions {
 
 	private final Clock clock;
 
+	private final TaskTimeline timeline;
+
 	DashboardActions(ClusterControl control, @Nullable TaskTemplate tasks, @Nullable ScheduleRegistry schedules,
-			SchedulePauses pauses, Clock clock) {
+			SchedulePauses pauses, Clock clock, TaskTimeline timeline) {
+		this.timeline = timeline;
 		this.pauses = pauses;
 		this.control = control;
 		this.tasks = tasks;
@@ -76,6 +82,31 @@ class DashboardActions {
 		catch (InvalidRateLimitException ex) {
 			throw new IllegalArgumentException(ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Sends a task's call again, as a new task routed as any send is: the task name and the arguments its
+	 * publication event recorded.
+	 */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> resend(String taskId, @Nullable Long near) {
+		if (this.tasks == null) {
+			throw new IllegalArgumentException("This application sends no tasks");
+		}
+		RecordedTaskEvent published = this.timeline.publication(taskId, near)
+			.filter((event) -> event.fields().get("call_args") instanceof List)
+			.orElseThrow(() -> new IllegalArgumentException("The call of task " + taskId + " is not in the history: "
+					+ "its publication is older than the history kept, or its message was too large to repeat there"));
+		List<Object> args = (List<Object>) published.fields().get("call_args");
+		Object kwargs = published.fields().get("call_kwargs");
+		Signature<Object> call = Signature.of(published.text("task"))
+			.clone(args, (kwargs instanceof Map<?, ?> named) ? (Map<String, ?>) named : Map.of());
+		AsyncResult<Object> sent = this.tasks.send(call);
+		Map<String, Object> outcome = new LinkedHashMap<>();
+		outcome.put("action", "resend");
+		outcome.put("arguments", Map.of("task", taskId));
+		outcome.put("taskId", sent.id());
+		return outcome;
 	}
 
 	Map<String, Object> runSchedule(String name) {

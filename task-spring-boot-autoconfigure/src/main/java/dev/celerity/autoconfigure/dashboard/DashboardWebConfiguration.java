@@ -72,9 +72,12 @@ class DashboardWebConfiguration {
 	@Bean
 	DashboardActionController celerityDashboardActionController(ClusterControl control,
 			ObjectProvider<TaskTemplate> tasks, ObjectProvider<ScheduleRegistry> schedules,
-			ObjectProvider<SchedulePauses> pauses, DashboardWriteGuard guard, @Qualifier("celerityClock") Clock clock) {
+			ObjectProvider<SchedulePauses> pauses, DashboardWriteGuard guard, TaskEventHistory history,
+			CelerityDashboardProperties properties, @Qualifier("celerityClock") Clock clock) {
+		TaskTimeline timeline = new TaskTimeline(history, properties.getHistory().getScanLimit());
 		return new DashboardActionController(new DashboardActions(control, tasks.getIfAvailable(),
-				schedules.getIfAvailable(), pauses.getIfAvailable(() -> SchedulePauses.NONE), clock), guard);
+				schedules.getIfAvailable(), pauses.getIfAvailable(() -> SchedulePauses.NONE), clock, timeline),
+				guard);
 	}
 
 	@Bean

@@ -53,6 +53,8 @@ final class TaskDetail {
 				detail.put("root", event.fields().get("root_id"));
 				detail.put("parent", event.fields().get("parent_id"));
 				detail.put("group", event.fields().get("group"));
+				detail.put("callArgs", event.fields().get("call_args"));
+				detail.put("callKwargs", event.fields().get("call_kwargs"));
 				break;
 			}
 		}

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -65,6 +66,16 @@ class TaskTimeline {
 		}
 		Collections.reverse(found);
 		return found;
+	}
+
+	/**
+	 * Returns a task's publication event.
+	 * @param taskId the task id
+	 * @param near about when its latest event happened, {@code null} to read from the newest
+	 * @return the event, if the history still has it
+	 */
+	Optional<RecordedTaskEvent> publication(String taskId, @Nullable Long near) {
+		return events(taskId, near).stream().filter((event) -> "TaskPublished".equals(event.type())).findFirst();
 	}
 
 	/**
