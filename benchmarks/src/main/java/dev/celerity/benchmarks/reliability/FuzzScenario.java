@@ -54,6 +54,8 @@ final class FuzzScenario implements Scenario {
 			Broker broker = run.bean(Broker.class);
 			TaskTemplate tasks = run.bean(TaskTemplate.class);
 			int threadsBefore = threadCount(worker);
+			// what the worker loaded while starting (the framework probes for JNDI, for one) is not the messages' doing
+			long startupClasses = Files.exists(classLog) ? Files.readAllLines(classLog).size() : 0;
 			Map<String, Bad> bad = badMessages();
 			Set<String> good = new HashSet<>();
 			int round = 0;
@@ -81,7 +83,8 @@ final class FuzzScenario implements Scenario {
 						ok ? "" : " [UNEXPECTED]"));
 			});
 			String console = worker.consoleText();
-			String classes = Files.exists(classLog) ? Files.readString(classLog) : "";
+			String classes = Files.exists(classLog) ? Files.readAllLines(classLog).stream().skip(startupClasses)
+				.collect(Collectors.joining("\n", "", "\n")) : "";
 			List<String> loaded = GADGETS.stream().filter((name) -> classes.contains(" " + name + " ")).toList();
 			boolean canary = console.contains(FuzzCanary.LOADED);
 			int threadsAfter = threadCount(worker);
@@ -90,7 +93,7 @@ final class FuzzScenario implements Scenario {
 			Set<String> ranBad = new TreeSet<>(run.executions().starts().keySet());
 			ranBad.removeIf((key) -> !key.startsWith("bad"));
 			notes.append(String.format("worker JVM alive: %s; threads %d before, %d after; an uncaught exception in the "
-					+ "console: %s; named classes loaded: %s (class-loading log %,d lines, canary initialised: %s); "
+					+ "console: %s; named classes loaded: %s (class-loading log %,d lines after start-up, canary initialised: %s); "
 					+ "good tasks lost %s; bad messages that ran a task: %s; queue at the end: %s",
 					worker.isAlive(), threadsBefore, threadsAfter, threadDied, loaded, classes.lines().count(), canary,
 					lostGood, ranBad, run.queueState()));
