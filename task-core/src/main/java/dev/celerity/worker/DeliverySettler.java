@@ -3,6 +3,8 @@ package dev.celerity.worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -51,6 +53,9 @@ final class DeliverySettler {
 
 	private final List<Consumer<Delivery>> settlingListeners = new CopyOnWriteArrayList<>();
 
+	/** The messages whose completions wait in the batch. */
+	private final Set<Delivery> queued = ConcurrentHashMap.newKeySet();
+
 	DeliverySettler(Broker broker, ResultBackend backend, Duration resultTimeToLive) {
 		this(broker, backend, resultTimeToLive, RunnerSettings.DEFAULT_SETTLE_TIMEOUT);
 	}
@@ -98,11 +103,26 @@ final class DeliverySettler {
 	 */
 	void complete(Delivery delivery, TaskResult result, Runnable afterStored, boolean batchable) {
 		if (batchable) {
-			this.completions.add(new Completion(result, delivery, afterStored));
+			queue(new Completion(result, delivery, afterStored));
 			return;
 		}
 		storeThenFollowUp(result, afterStored);
-		this.completions.add(new Completion(null, delivery, null));
+		queue(new Completion(null, delivery, null));
+	}
+
+	/**
+	 * Tells whether a message waits in the batch for its acknowledgement: until it is written, it is this
+	 * settler's to settle, and its pool keeps it leased.
+	 * @param delivery the message
+	 * @return whether it is queued and not yet written
+	 */
+	boolean isQueued(Delivery delivery) {
+		return this.queued.contains(delivery);
+	}
+
+	private void queue(Completion completion) {
+		this.queued.add(completion.delivery());
+		this.completions.add(completion);
 	}
 
 	/**
@@ -183,6 +203,7 @@ final class DeliverySettler {
 			}
 			// told even when not acknowledged: its pool stops renewing the lease, which then returns the message
 			settling(completion.delivery());
+			this.queued.remove(completion.delivery());
 		}
 		try {
 			this.retries.run(() -> this.broker.ackAll(deliveries));

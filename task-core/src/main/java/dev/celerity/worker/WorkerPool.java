@@ -307,18 +307,21 @@ public class WorkerPool {
 
 		@Override
 		public void run() {
-			// the message holds its room until the settler settles it (a finished task's acknowledgement may wait
-			// for the next batch), so finished but unsettled messages never outnumber the pool's room
+			// a message waiting in the settler's batch keeps its room (and its lease) until it is written, so finished
+			// but unsettled messages never outnumber the pool's room; any other message the run leaves unsettled
+			// (it failed, or gave up on an unavailable broker) leaves the room now, and its lease returns it
 			try {
 				WorkerPool.this.runner.run(this.delivery);
 			}
 			catch (RuntimeException | Error ex) {
 				logger.error("Celerity worker failed to settle message {}; its lease will return it",
 						this.delivery.id(), ex);
-				settling(this.delivery);
 			}
 			finally {
 				WorkerPool.this.processed.incrementAndGet();
+				if (!WorkerPool.this.settler.isQueued(this.delivery)) {
+					settling(this.delivery);
+				}
 			}
 		}
 

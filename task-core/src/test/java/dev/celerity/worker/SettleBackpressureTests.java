@@ -16,6 +16,7 @@ import dev.celerity.api.Task;
 import dev.celerity.broker.Delivery;
 import dev.celerity.broker.memory.InMemoryBroker;
 import dev.celerity.control.memory.InMemoryRevocationStore;
+import dev.celerity.publish.PublishInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -76,6 +77,28 @@ class SettleBackpressureTests {
 		this.ackReleased.countDown();
 		await().atMost(Duration.ofSeconds(20)).until(() -> results.stream().allMatch(AsyncResult::ready));
 		assertThat(this.tasks.runs).hasValue(50);
+	}
+
+	@Test
+	void aMessageItsRunLeavesUnsettledLeavesThePoolAndItsLeaseToRunOut() {
+		// an interceptor that swallows the attempt: the run ends without settling the message, as one that gave up
+		// on an unavailable broker does
+		ExecutionInterceptor swallowing = (message, queue, attempt) -> {
+		};
+		WorkerFixture swallowed = new WorkerFixture(this.tasks, TimeLimitPolicy.NONE, new InMemoryBroker(), null,
+				new InMemoryRevocationStore(Duration.ofMinutes(5)), PublishInterceptor.NONE, swallowing);
+		try {
+			swallowed.worker.start();
+			IntStream.range(0, 5).forEach((i) -> swallowed.template.send("quick", i));
+			WorkerPool pool = swallowed.worker.pools().get(0);
+			// every message has left the pool: none is renewed forever, and the room is free for the next ones
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> pool.processedCount() == 5 && pool.leased().isEmpty());
+			assertThat(swallowed.broker.stats("default").leased()).isEqualTo(5);
+		}
+		finally {
+			swallowed.close();
+		}
 	}
 
 	public static class Tasks {
