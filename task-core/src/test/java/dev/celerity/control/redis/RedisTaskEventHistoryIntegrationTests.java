@@ -49,7 +49,8 @@ class RedisTaskEventHistoryIntegrationTests {
 		do {
 			page = history.older(before, 0, 3);
 			page.events().forEach((event) -> newestFirst.add(event.taskId()));
-			assertThat(page.events()).extracting(RecordedTaskEvent::instance).containsOnly("instance-a");
+			// a page may come back empty while the cursor still moves on (the whole read is checked below)
+			assertThat(page.events()).allSatisfy((event) -> assertThat(event.instance()).isEqualTo("instance-a"));
 			before = page.last();
 		}
 		while (!page.end());
